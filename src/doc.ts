@@ -1,0 +1,85 @@
+/**
+ * The document every stage reads and extends. Stages add their own layer and
+ * return a new Doc; no stage mutates a layer another stage produced.
+ */
+import type { DateMention, Entity, Figure, ReferenceDate, Span, VisitEvent } from './schema.ts';
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** Universal POS tag from wink-nlp (PROPN, NOUN, VERB, …). */
+  pos: string;
+  /** Lower-cased lemma from wink-nlp. */
+  lemma: string;
+  /** Whitespace precedes this token in the text. */
+  spaceBefore: boolean;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index of the first token of the sentence in `Doc.tokens`. */
+  firstToken: number;
+  /** One past the index of its last token. */
+  endToken: number;
+}
+
+export interface Diagnostic {
+  stage: string;
+  message: string;
+  span?: Span;
+  rule?: string;
+}
+
+export interface Doc {
+  /** The article text exactly as read; every offset points into it. */
+  text: string;
+  referenceDate: ReferenceDate;
+  title?: string;
+  dateline?: string;
+  sentences: Sentence[];
+  tokens: Token[];
+  entities: Entity[];
+  dates: DateMention[];
+  figures: Figure[];
+  events: VisitEvent[];
+  diagnostics: Diagnostic[];
+}
+
+export function emptyDoc(text: string, referenceDate: ReferenceDate): Doc {
+  return {
+    text,
+    referenceDate,
+    sentences: [],
+    tokens: [],
+    entities: [],
+    dates: [],
+    figures: [],
+    events: [],
+    diagnostics: [],
+  };
+}
+
+export function span(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** Tokens of one sentence. */
+export function sentenceTokens(doc: Doc, sentence: Sentence): Token[] {
+  return doc.tokens.slice(sentence.firstToken, sentence.endToken);
+}
+
+/** Index of the sentence containing character offset `offset` (binary search), or -1. */
+export function sentenceIndexAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

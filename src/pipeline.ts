@@ -1,0 +1,46 @@
+/**
+ * The pipeline is a list of named stages, like chrono's configuration: each
+ * stage reads the layers before it and adds its own. A caller (or a test) can
+ * run any prefix of it.
+ */
+import type { Doc } from './doc.ts';
+import { DEFAULT_RULES_DIR } from './rules/load.ts';
+import { tokenise } from './stages/tokenise.ts';
+import { entities } from './stages/entities.ts';
+import { dates } from './stages/dates.ts';
+import { figures } from './stages/figures.ts';
+import { events } from './stages/events.ts';
+
+export interface StageContext {
+  /** Directory of the rule files to run with. */
+  rulesDir: string;
+}
+
+export interface Stage {
+  name: string;
+  run(doc: Doc, ctx: StageContext): Doc;
+}
+
+export const STAGES: readonly Stage[] = [
+  { name: 'tokenise', run: (doc) => tokenise(doc) },
+  { name: 'entities', run: entities },
+  { name: 'dates', run: dates },
+  { name: 'figures', run: figures },
+  { name: 'events', run: events },
+];
+
+export function defaultContext(rulesDir?: string): StageContext {
+  return { rulesDir: rulesDir ?? DEFAULT_RULES_DIR };
+}
+
+/** Runs `stages` in order over `doc`. */
+export function runPipeline(doc: Doc, ctx: StageContext = defaultContext(), stages: readonly Stage[] = STAGES): Doc {
+  return stages.reduce((d, stage) => stage.run(d, ctx), doc);
+}
+
+/** The stages up to and including `last`. */
+export function stagesThrough(last: string): readonly Stage[] {
+  const i = STAGES.findIndex((s) => s.name === last);
+  if (i < 0) throw new Error(`unknown stage '${last}'`);
+  return STAGES.slice(0, i + 1);
+}

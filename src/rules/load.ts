@@ -1,0 +1,136 @@
+/**
+ * Loading rule files: YAML parsed with positions, validated by a zod schema,
+ * every problem reported as `file:line:col message`. Nothing in a rule file is
+ * ever executed; regular expressions are compiled here, once, and a bad one is
+ * reported at its position.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+
+/** The rule set shipped with envoy. */
+export const DEFAULT_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
+
+export interface RuleProblem {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+}
+
+export class RuleError extends Error {
+  readonly problems: RuleProblem[];
+  constructor(problems: RuleProblem[]) {
+    super(problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.message}`).join('\n'));
+    this.name = 'RuleError';
+    this.problems = problems;
+  }
+}
+
+/** A parsed rule file that can still point at the line and column of any value in it. */
+export interface RuleSource {
+  file: string;
+  /** Position of the value at `path` (or of the nearest ancestor that exists). */
+  position(path: ReadonlyArray<string | number>): { line: number; col: number };
+  /** Throws a RuleError for the value at `path`. */
+  fail(path: ReadonlyArray<string | number>, message: string): never;
+}
+
+function sourceOf(file: string, doc: Document, counter: LineCounter): RuleSource {
+  const position = (p: ReadonlyArray<string | number>) => {
+    for (let n = p.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(p.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const { line, col } = counter.linePos(node.range[0]);
+        return { line, col };
+      }
+    }
+    return { line: 1, col: 1 };
+  };
+  return {
+    file,
+    position,
+    fail(p, message) {
+      throw new RuleError([{ file, ...position(p), message }]);
+    },
+  };
+}
+
+function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+/**
+ * Reads `dir/name`, parses it as YAML and validates it against `schema`.
+ * Unknown keys are errors when the schema is strict (all envoy rule schemas are).
+ */
+export function loadRuleFile<S extends z.ZodType>(
+  dir: string,
+  name: string,
+  schema: S,
+): { data: z.infer<S>; source: RuleSource } {
+  const full = path.join(dir, name);
+  const file = displayPath(full);
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (err) {
+    throw new RuleError([{ file, line: 1, col: 1, message: `cannot read rule file: ${(err as Error).message}` }]);
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    throw new RuleError(
+      doc.errors.map((e) => {
+        const { line, col } = counter.linePos(e.pos[0]);
+        return { file, line, col, message: `YAML: ${e.message.split('\n')[0]}` };
+      }),
+    );
+  }
+  const source = sourceOf(file, doc, counter);
+  const parsed = schema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    throw new RuleError(
+      parsed.error.issues.map((issue) => {
+        const p = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+        const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.map((k) => `'${k}'`).join(', ')})` : '';
+        const where = issue.code === 'unrecognized_keys' ? [...p, issue.keys[0]] : p;
+        return { file, ...source.position(where), message: `${p.join('.') || '(top)'}: ${issue.message}${keys}` };
+      }),
+    );
+  }
+  return { data: parsed.data, source };
+}
+
+/**
+ * Compiles a rule's regular expression source, reporting a bad pattern at its
+ * position in the rule file. Patterns are matched case-insensitively unless
+ * `flags` says otherwise.
+ */
+export function compilePattern(source: RuleSource, at: ReadonlyArray<string | number>, pattern: string, flags = 'iu'): RegExp {
+  try {
+    return new RegExp(pattern, flags);
+  } catch (err) {
+    return source.fail(at, `invalid regular expression: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Per-rules-directory cache of compiled rules: each stage compiles its rule
+ * files once per directory and reuses them for every article.
+ */
+export function cachedByDir<T>(compile: (dir: string) => T): (dir?: string) => T {
+  const cache = new Map<string, T>();
+  return (dir = DEFAULT_RULES_DIR) => {
+    const key = path.resolve(dir);
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compile(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
