@@ -19,6 +19,8 @@ export interface StageContext {
 export interface Stage {
   name: string;
   run(doc: Doc, ctx: StageContext): Doc;
+  /** Loads and compiles what the stage needs (rule files, gazetteers), so errors surface before any article. */
+  prepare?(ctx: StageContext): void;
 }
 
 export const STAGES: readonly Stage[] = [
@@ -31,6 +33,11 @@ export const STAGES: readonly Stage[] = [
 
 export function defaultContext(rulesDir?: string): StageContext {
   return { rulesDir: rulesDir ?? DEFAULT_RULES_DIR };
+}
+
+/** Prepares every stage: a broken rule file fails here, once, naming its file and line. */
+export function preparePipeline(ctx: StageContext = defaultContext(), stages: readonly Stage[] = STAGES): void {
+  for (const stage of stages) stage.prepare?.(ctx);
 }
 
 /** Runs `stages` in order over `doc`. */
