@@ -9,7 +9,7 @@ import { tokenise } from './stages/tokenise.ts';
 import { entities } from './stages/entities.ts';
 import { dates } from './stages/dates.ts';
 import { figures } from './stages/figures.ts';
-import { events } from './stages/events.ts';
+import { events, prepareEvents } from './stages/events.ts';
 
 export interface StageContext {
   /** Directory of the rule files to run with. */
@@ -28,7 +28,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'entities', run: entities },
   { name: 'dates', run: dates },
   { name: 'figures', run: figures },
-  { name: 'events', run: events },
+  { name: 'events', run: events, prepare: prepareEvents },
 ];
 
 export function defaultContext(rulesDir?: string): StageContext {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 
 /** The rule set shipped with envoy. */
@@ -34,6 +34,8 @@ export interface RuleSource {
   file: string;
   /** Position of the value at `path` (or of the nearest ancestor that exists). */
   position(path: ReadonlyArray<string | number>): { line: number; col: number };
+  /** Position of the key `key` of the mapping at `path`. */
+  keyPosition(path: ReadonlyArray<string | number>, key: string): { line: number; col: number };
   /** Throws a RuleError for the value at `path`. */
   fail(path: ReadonlyArray<string | number>, message: string): never;
 }
@@ -49,9 +51,21 @@ function sourceOf(file: string, doc: Document, counter: LineCounter): RuleSource
     }
     return { line: 1, col: 1 };
   };
+  const keyPosition = (p: ReadonlyArray<string | number>, key: string) => {
+    const map = p.length === 0 ? doc.contents : doc.getIn(p, true);
+    if (isMap(map)) {
+      const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
+      if (pair && isNode(pair.key) && pair.key.range) {
+        const { line, col } = counter.linePos(pair.key.range[0]);
+        return { line, col };
+      }
+    }
+    return position(p);
+  };
   return {
     file,
     position,
+    keyPosition,
     fail(p, message) {
       throw new RuleError([{ file, ...position(p), message }]);
     },
@@ -96,9 +110,8 @@ export function loadRuleFile<S extends z.ZodType>(
     throw new RuleError(
       parsed.error.issues.map((issue) => {
         const p = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-        const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.map((k) => `'${k}'`).join(', ')})` : '';
-        const where = issue.code === 'unrecognized_keys' ? [...p, issue.keys[0]] : p;
-        return { file, ...source.position(where), message: `${p.join('.') || '(top)'}: ${issue.message}${keys}` };
+        const where = issue.code === 'unrecognized_keys' ? source.keyPosition(p, issue.keys[0]) : source.position(p);
+        return { file, ...where, message: `${p.join('.') || '(top)'}: ${issue.message}` };
       }),
     );
   }

@@ -1,6 +1,425 @@
-// PLACEHOLDER: replaced by the real events stage before any commit.
-import type { Doc } from '../doc.ts';
+/**
+ * Stage 5: visit events. Triggers from rules/visit.yaml fire on token
+ * patterns; argument finders fill visitor, host and destination; the date
+ * layer gives the time; rules/status.yaml decides the status. Mentions of one
+ * trip across the article are then merged into one event, and meetings
+ * ("met with", "summit with") are attached to the visit they belong to.
+ */
+import type { Diagnostic, Doc, Token } from '../doc.ts';
+import { span } from '../doc.ts';
 import type { StageContext } from '../pipeline.ts';
-export function events(doc: Doc, _ctx: StageContext): Doc {
-  return doc;
+import { findAll, matchAt } from '../rules/matcher.ts';
+import type { ActorRef, Span, VisitEvent, VisitStatus } from '../schema.ts';
+import { visitRules, type CompiledTrigger, type CompiledVisitRules } from '../events/rules.ts';
+import { indexMentions, isPerson, type DateRef, type MentionIndex, type MentionRef } from '../events/mentions.ts';
+import {
+  agent,
+  coreference,
+  object,
+  objectPlace,
+  possessor,
+  since,
+  subject,
+  toPlace,
+  type Actor,
+  type FinderContext,
+  type PlaceRef,
+} from '../events/finders.ts';
+
+interface Candidate {
+  rule: CompiledTrigger;
+  sentence: number;
+  /** Token range of the trigger. */
+  start: number;
+  end: number;
+  visitors: MentionRef[];
+  visitorCountry: string | null;
+  hosts: MentionRef[];
+  destination: PlaceRef | null;
+  when: DateRef | null;
+  status: VisitStatus;
+  evidence: Span[];
+  met: MentionRef[];
+  attribution?: string;
+}
+
+const lower = (t: Token) => t.text.toLowerCase().replace(/’/g, "'");
+
+function findVisitor(ctx: FinderContext, rule: CompiledTrigger, start: number, end: number): Actor | null {
+  for (const finder of rule.visitor) {
+    const found =
+      finder === 'subject'
+        ? subject(ctx, start)
+        : finder === 'possessor'
+          ? possessor(ctx, start)
+          : finder === 'agent'
+            ? agent(ctx, end)
+            : finder === 'object'
+              ? object(ctx, end)
+              : since(ctx, end);
+    if (found) return found;
+  }
+  return null;
+}
+
+function findHost(ctx: FinderContext, rule: CompiledTrigger, start: number, end: number): Actor | null {
+  for (const finder of rule.host) {
+    const found = finder === 'subject' ? subject(ctx, start) : finder === 'agent' ? agent(ctx, end) : object(ctx, end);
+    if (found) return found;
+  }
+  return null;
+}
+
+function findDestination(ctx: FinderContext, rule: CompiledTrigger, start: number, end: number, host: Actor | null): PlaceRef | null {
+  for (const finder of rule.destination) {
+    let found: PlaceRef | null = null;
+    if (finder === 'object') found = objectPlace(ctx, end);
+    else if (finder === 'to') found = toPlace(ctx, end);
+    else if (finder === 'coreference') found = coreference(ctx, start, end);
+    else if (finder === 'host-country') {
+      const country = host?.people[0]?.entity.country ?? host?.country ?? null;
+      found = country && host ? { mention: null, country, start: host.start, end: host.end } : null;
+    }
+    // 'sentence' is resolved once every trigger of the sentence is known.
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Whether the tokens from `from` to `to` hold "since" followed by a clause ("since he took office in June"). */
+function sinceClauseBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (lower(tokens[i]) !== 'since') continue;
+    for (let j = i + 1; j < to; j++) if (tokens[j].pos === 'VERB' || tokens[j].pos === 'PRON') return true;
+  }
+  return false;
+}
+
+const CALENDAR_VALUE = /^\d{4}(-\d{2}(-\d{2})?)?/;
+
+/** The date of the visit: the nearest calendar date in the sentence, not across another trigger or a since-clause. */
+function findWhen(doc: Doc, index: MentionIndex, anchorStart: number, anchorEnd: number, sentenceStart: number, sentenceEnd: number, triggers: Array<[number, number]>): DateRef | null {
+  let best: DateRef | null = null;
+  let bestCost = Infinity;
+  for (const d of index.dates) {
+    if (d.start < sentenceStart || d.end > sentenceEnd) continue;
+    if ((d.date.type !== 'DATE' && d.date.type !== 'TIME') || !CALENDAR_VALUE.test(d.date.value)) continue;
+    const after = d.start >= anchorEnd;
+    const [gapStart, gapEnd] = after ? [anchorEnd, d.start] : [d.end, anchorStart];
+    if (after && sinceClauseBetween(doc.tokens, gapStart, gapEnd)) continue;
+    const crosses = triggers.some(([s, e]) => s >= gapStart && e <= gapEnd && !(s === anchorStart && e === anchorEnd));
+    const cost = gapEnd - gapStart + (crosses ? 100 : 0);
+    if (cost < bestCost) {
+      best = d;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
+/** Compares a TimeML calendar value with the reference date at the precision both have. */
+function compareToReference(value: string, reference: string | null): -1 | 0 | 1 | null {
+  if (!reference) return null;
+  const m = CALENDAR_VALUE.exec(value);
+  if (!m) return null;
+  const n = Math.min(m[0].length, reference.length);
+  const a = m[0].slice(0, n);
+  const b = reference.slice(0, n);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+type Tense = 'past' | 'present' | null;
+const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
+const PRESENT_AUX = new Set(['is', 'are', 'am', 'has', 'have', 'does', "'s"]);
+
+function tenseOf(t: Token): Tense {
+  const l = lower(t);
+  if (PAST_AUX.has(l)) return 'past';
+  if (PRESENT_AUX.has(l)) return 'present';
+  if (t.pos !== 'VERB') return null;
+  if (l === t.lemma) return null;
+  if (/ing$/.test(l)) return 'present';
+  if (/s$/.test(l)) return 'present';
+  if (/en$/.test(l) && !/ed$/.test(l)) return null;
+  return 'past';
+}
+
+function decideStatus(doc: Doc, rules: CompiledVisitRules, c: { start: number; end: number; when: DateRef | null }, sentenceStart: number, sentenceEnd: number): VisitStatus | 'negated' {
+  const from = Math.max(sentenceStart, c.start - rules.window.before);
+  const to = Math.min(sentenceEnd, c.end + rules.window.after);
+  for (const n of rules.negations) for (let i = from; i < c.start; i++) if (matchAt(n.pattern, doc.tokens, i, c.start) > i) return 'negated';
+  const cueAt = (status: VisitStatus | null) => {
+    // Nearest cue first: scan outwards from the trigger.
+    for (let d = 1; d <= Math.max(c.start - from, to - c.end); d++) {
+      for (const i of [c.start - d, c.end + d - 1]) {
+        if (i < from || i >= to) continue;
+        for (const cue of rules.cues) if ((status === null || cue.status === status) && matchAt(cue.pattern, doc.tokens, i, sentenceEnd) > i) return cue.status;
+      }
+    }
+    return null;
+  };
+  if (cueAt('cancelled')) return 'cancelled';
+  const relation = c.when ? compareToReference(c.when.date.value, doc.referenceDate.value) : null;
+  if (relation === -1) return 'completed';
+  if (relation === 1) return 'planned';
+  const cued = cueAt(null);
+  if (cued) return cued;
+  for (let d = 0; d <= rules.window.before; d++) {
+    for (const i of [c.start - d, c.end + d]) {
+      if (i < sentenceStart || i >= sentenceEnd) continue;
+      const tense = tenseOf(doc.tokens[i]);
+      if (tense === 'past') return 'completed';
+      if (tense === 'present') return 'ongoing';
+    }
+  }
+  return 'planned';
+}
+
+function attributionOf(doc: Doc, rules: CompiledVisitRules, sentence: { start: number; end: number }): string | undefined {
+  const text = doc.text.slice(sentence.start, sentence.end);
+  for (const p of rules.attribution) {
+    const m = p.regex.exec(text);
+    if (m?.groups?.source) return m.groups.source.trim();
+  }
+  return undefined;
+}
+
+function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIndex, diagnostics: Diagnostic[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  doc.sentences.forEach((sentence, si) => {
+    const ctx: FinderContext = { doc, rules, index, sentenceStart: sentence.firstToken, sentenceEnd: sentence.endToken };
+    const taken = new Set<number>();
+    const found: Array<{ rule: CompiledTrigger; start: number; end: number }> = [];
+    for (const rule of rules.triggers) {
+      for (const m of findAll(rule.pattern, doc.tokens, sentence.firstToken, sentence.endToken)) {
+        let free = true;
+        for (let i = m.start; i < m.end; i++) if (taken.has(i)) free = false;
+        if (!free) continue;
+        for (let i = m.start; i < m.end; i++) taken.add(i);
+        found.push({ rule, ...m });
+      }
+    }
+    found.sort((a, b) => a.start - b.start);
+    const triggerRanges = found.map((f): [number, number] => [f.start, f.end]);
+    const inSentence: Candidate[] = [];
+    for (const { rule, start, end } of found) {
+      const triggerSpan = span(doc.text, doc.tokens[start].start, doc.tokens[end - 1].end);
+      const nearMiss = (why: string) =>
+        diagnostics.push({ stage: 'events', rule: rule.id, span: triggerSpan, message: `trigger '${triggerSpan.text}' (${rule.id}) ${why}` });
+      const visitor = findVisitor(ctx, rule, start, end);
+      if (!visitor) {
+        nearMiss('has no visitor');
+        continue;
+      }
+      const host = rule.host.length ? findHost(ctx, rule, start, end) : null;
+      const destination = findDestination(ctx, rule, start, end, host);
+      const [anchorStart, anchorEnd] = rule.anchor === 'visitor' ? [visitor.start, visitor.end] : [start, end];
+      const when = findWhen(doc, index, anchorStart, anchorEnd, sentence.firstToken, sentence.endToken, triggerRanges);
+      const status = decideStatus(doc, rules, { start, end, when }, sentence.firstToken, sentence.endToken);
+      if (status === 'negated') {
+        nearMiss('is negated');
+        continue;
+      }
+      const evidence = [triggerSpan, span(doc.text, doc.tokens[visitor.start].start, doc.tokens[visitor.end - 1].end)];
+      if (destination) evidence.push(span(doc.text, doc.tokens[destination.start].start, doc.tokens[destination.end - 1].end));
+      if (when) evidence.push(span(doc.text, when.date.start, when.date.end));
+      const c: Candidate = {
+        rule,
+        sentence: si,
+        start,
+        end,
+        visitors: visitor.people,
+        visitorCountry: visitor.people.find((p) => p.entity.country)?.entity.country ?? visitor.country,
+        hosts: host?.people ?? [],
+        destination,
+        when,
+        status,
+        evidence,
+        met: [],
+      };
+      inSentence.push(c);
+    }
+    // 'sentence' destinations: borrow the nearest destination found in the same sentence.
+    for (const c of inSentence) {
+      if (c.destination || !c.rule.destination.includes('sentence')) continue;
+      const donor = inSentence
+        .filter((o) => o !== c && o.destination)
+        .sort((a, b) => Math.abs(a.start - c.start) - Math.abs(b.start - c.start))[0];
+      if (donor) c.destination = { ...donor.destination!, mention: donor.destination!.mention };
+    }
+    const attribution = attributionOf(doc, rules, sentence);
+    for (const c of inSentence) {
+      if (!c.destination) {
+        diagnostics.push({ stage: 'events', rule: c.rule.id, span: c.evidence[0], message: `trigger '${c.evidence[0].text}' (${c.rule.id}) has no destination` });
+        continue;
+      }
+      if (attribution) c.attribution = attribution;
+      candidates.push(c);
+    }
+  });
+  return candidates;
+}
+
+/** An unnamed actor ("a Vietnamese leader … when party chief Nguyen Phu Trong …"): the named person of that country nearest the trigger. */
+function nameUnnamed(doc: Doc, index: MentionIndex, candidates: Candidate[]): void {
+  for (const c of candidates) {
+    if (c.visitors.length || !c.visitorCountry) continue;
+    const sentence = doc.sentences[c.sentence];
+    const taken = new Set(candidates.filter((o) => o !== c && o.sentence === c.sentence && !whenCompatible(o, c)).flatMap((o) => o.visitors.map((v) => v.entity.id)));
+    const hosts = new Set(c.hosts.map((h) => h.entity.id));
+    const options = index.mentions.filter(
+      (m) => isPerson(m) && m.start >= sentence.firstToken && m.end <= sentence.endToken && m.entity.country === c.visitorCountry && !taken.has(m.entity.id) && !hosts.has(m.entity.id),
+    );
+    options.sort((a, b) => Math.abs(a.start - c.start) - Math.abs(b.start - c.start));
+    if (options[0]) c.visitors = [options[0]];
+  }
+}
+
+function whenCompatible(a: { when: DateRef | null }, b: { when: DateRef | null }): boolean {
+  if (!a.when || !b.when) return true;
+  const x = a.when.date.value;
+  const y = b.when.date.value;
+  return x.startsWith(y) || y.startsWith(x);
+}
+
+function sameVisitors(a: Candidate, b: Candidate): boolean {
+  if (a.visitors.length && b.visitors.length) {
+    const ids = new Set(a.visitors.map((v) => v.entity.id));
+    return b.visitors.some((v) => ids.has(v.entity.id));
+  }
+  return a.visitorCountry === null || b.visitorCountry === null || a.visitorCountry === b.visitorCountry;
+}
+
+/** Folds `c` into `into`: the more specific date (and its status), all evidence, named visitors. */
+function absorb(into: Candidate, c: Candidate): void {
+  const moreSpecific = c.when && (!into.when || c.when.date.value.length > into.when.date.value.length);
+  if (moreSpecific) {
+    into.when = c.when;
+    into.status = c.status;
+  }
+  if (!into.visitors.length && c.visitors.length) {
+    into.visitors = c.visitors;
+    into.rule = c.rule;
+  } else {
+    for (const v of c.visitors) if (!into.visitors.some((x) => x.entity.id === v.entity.id)) into.visitors.push(v);
+  }
+  into.visitorCountry ??= c.visitorCountry;
+  if (!into.destination?.mention || into.destination.mention.entity.type === 'country') {
+    if (c.destination?.mention && c.destination.mention.entity.type !== 'country') into.destination = c.destination;
+  }
+  into.hosts.push(...c.hosts);
+  into.evidence.push(...c.evidence);
+  into.attribution ??= c.attribution;
+}
+
+function merge(candidates: Candidate[]): Candidate[] {
+  const events: Candidate[] = [];
+  for (const c of candidates) {
+    const options = events.filter((e) => e.destination!.country === c.destination!.country && sameVisitors(e, c) && whenCompatible(e, c));
+    options.sort((a, b) => {
+      const exact = (e: Candidate) => (e.when && c.when && e.when.date.value === c.when.date.value ? 0 : 1);
+      return exact(a) - exact(b) || Math.abs(a.sentence - c.sentence) - Math.abs(b.sentence - c.sentence);
+    });
+    if (options[0]) absorb(options[0], c);
+    else events.push({ ...c, visitors: [...c.visitors], hosts: [...c.hosts], evidence: [...c.evidence], met: [] });
+  }
+  return events;
+}
+
+/** "met with Y", "summit with Y": attach Y to the visit of that sentence, or to the subject's visit to Y's country. */
+function attachMeetings(doc: Doc, rules: CompiledVisitRules, index: MentionIndex, events: Candidate[]): void {
+  const sentencesOf = (e: Candidate) => new Set(e.evidence.map((s) => doc.sentences.findIndex((x) => s.start >= x.start && s.start < x.end)));
+  const eventSentences = events.map(sentencesOf);
+  doc.sentences.forEach((sentence, si) => {
+    const ctx: FinderContext = { doc, rules, index, sentenceStart: sentence.firstToken, sentenceEnd: sentence.endToken };
+    for (const meeting of rules.meetings) {
+      for (const m of findAll(meeting.pattern, doc.tokens, sentence.firstToken, sentence.endToken)) {
+        const met = object(ctx, m.end)?.people ?? [];
+        if (!met.length) continue;
+        const who = subject(ctx, m.start)?.people ?? [];
+        const here = events.filter((_, i) => eventSentences[i].has(si));
+        const target =
+          here[0] ??
+          events.find((e) => who.some((w) => e.visitors.some((v) => v.entity.id === w.entity.id)) && met.every((p) => p.entity.country === null || p.entity.country === e.destination!.country));
+        if (target) target.met.push(...met);
+      }
+    }
+  });
+}
+
+function actorRef(m: MentionRef): ActorRef {
+  const title = m.entity.titles[0];
+  return { name: m.entity.name, entity: m.entity.id, ...(title ? { title } : {}) };
+}
+
+function uniqueActors(mentions: MentionRef[], exclude: Set<string>): ActorRef[] {
+  const seen = new Set<string>(exclude);
+  const out: ActorRef[] = [];
+  for (const m of mentions) {
+    if (seen.has(m.entity.id)) continue;
+    seen.add(m.entity.id);
+    out.push(actorRef(m));
+  }
+  return out;
+}
+
+function uniqueSpans(spans: Span[]): Span[] {
+  const seen = new Set<string>();
+  return spans
+    .filter((s) => {
+      const key = `${s.start}:${s.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function placeName(doc: Doc, index: MentionIndex, e: Candidate): string | null {
+  const d = e.destination!;
+  if (d.mention && d.mention.entity.type !== 'country') return d.mention.entity.name;
+  const sentences = new Set(e.evidence.map((s) => doc.sentences.findIndex((x) => s.start >= x.start && s.start < x.end)));
+  const city = index.mentions.find(
+    (m) => m.entity.type === 'city' && m.entity.country === d.country && sentences.has(doc.sentences.findIndex((x) => m.charStart >= x.start && m.charStart < x.end)),
+  );
+  return city ? city.entity.name : null;
+}
+
+export function events(doc: Doc, ctx: StageContext): Doc {
+  const rules = visitRules(ctx.rulesDir);
+  const index = indexMentions(doc);
+  const diagnostics: Diagnostic[] = [];
+  const candidates = extractCandidates(doc, rules, index, diagnostics);
+  nameUnnamed(doc, index, candidates);
+  const merged = merge(candidates).filter((e) => {
+    const keep = (e.visitors.length > 0 || e.visitorCountry !== null) && e.visitorCountry !== e.destination!.country;
+    if (!keep) diagnostics.push({ stage: 'events', rule: e.rule.id, span: e.evidence[0], message: `visit dropped: ${e.visitorCountry === e.destination!.country ? 'visitor stays in own country' : 'no visitor or visitor country'}` });
+    return keep;
+  });
+  attachMeetings(doc, rules, index, merged);
+  merged.sort((a, b) => Math.min(...a.evidence.map((s) => s.start)) - Math.min(...b.evidence.map((s) => s.start)));
+  const out: VisitEvent[] = merged.map((e, i) => {
+    const visitorIds = new Set(e.visitors.map((v) => v.entity.id));
+    return {
+      id: `v${i + 1}`,
+      type: 'visit',
+      visitors: uniqueActors(e.visitors, new Set()),
+      visitorCountry: e.visitorCountry,
+      destination: { country: e.destination!.country, place: placeName(doc, index, e) },
+      met: uniqueActors([...e.hosts, ...e.met], visitorIds),
+      when: e.when ? { text: e.when.date.text, value: e.when.date.value, type: e.when.date.type } : null,
+      status: e.status,
+      ...(e.attribution ? { attribution: e.attribution } : {}),
+      cameo: e.rule.cameo,
+      plover: { type: 'CONSULT', mode: 'visit' },
+      evidence: uniqueSpans(e.evidence),
+      rule: e.rule.id,
+    };
+  });
+  return { ...doc, events: out, diagnostics: [...doc.diagnostics, ...diagnostics] };
+}
+
+/** Compiles the rule files up front. */
+export function prepareEvents(ctx: StageContext): void {
+  visitRules(ctx.rulesDir);
 }

@@ -1,0 +1,228 @@
+/**
+ * Argument finders: given a trigger's token range inside a sentence, find the
+ * visitor, the host and the destination. Rule files name which finders a
+ * trigger uses and in what order; each finder is a small, local search.
+ */
+import type { Doc, Token } from '../doc.ts';
+import type { CompiledVisitRules } from './rules.ts';
+import { isPerson, isPlace, type MentionIndex, type MentionRef } from './mentions.ts';
+
+export interface FinderContext {
+  doc: Doc;
+  rules: CompiledVisitRules;
+  index: MentionIndex;
+  /** Token range of the sentence. */
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+/** Someone acting for a country: a named person, or a phrase such as "a Vietnamese leader". */
+export interface Actor {
+  /** Named people, in text order ("A, B and C visited …" gives three); empty for an unnamed actor. */
+  people: MentionRef[];
+  /** The nationality or country that stands for an unnamed actor. */
+  country: string | null;
+  /** Token range of the actor phrase. */
+  start: number;
+  end: number;
+}
+
+const lower = (t: Token) => t.text.toLowerCase().replace(/’/g, "'");
+const isPossessive = (t: Token | undefined) => t !== undefined && (lower(t) === "'s" || lower(t) === "'");
+const isClauseBreak = (t: Token) => t.text === ';' || t.text === ':' || t.text === '(' || t.text === ')';
+const PRONOUNS = new Set(['he', 'she']);
+
+/** All persons joined to `first` by commas and "and" ("A, B and C visited …"), scanning left. */
+function coordinatedLeft(ctx: FinderContext, first: MentionRef): MentionRef[] {
+  const people = [first];
+  let i = first.start - 1;
+  let sawJoiner = false;
+  while (i >= ctx.sentenceStart) {
+    const t = ctx.doc.tokens[i];
+    const m = ctx.index.covering.get(i);
+    if (m && isPerson(m)) {
+      if (!sawJoiner) break;
+      people.unshift(m);
+      i = m.start - 1;
+      sawJoiner = false;
+      continue;
+    }
+    const l = lower(t);
+    if (l === ',' || l === 'and' || l === '&') sawJoiner = true;
+    else if (!(m || /^[A-Z]/.test(t.text) || isPossessive(t))) break;
+    i--;
+  }
+  return people;
+}
+
+/** An unnamed actor phrase starting at token i: nationality or "Country's" + up to 3 modifiers + an actor noun. */
+function unnamedActorAt(ctx: FinderContext, m: MentionRef, limit: number): Actor | null {
+  if (m.entity.type !== 'nationality' && m.entity.type !== 'country') return null;
+  if (m.entity.country === null) return null;
+  let j = m.end;
+  if (m.entity.type === 'country') {
+    if (!isPossessive(ctx.doc.tokens[j])) return null;
+    j++;
+  }
+  for (let k = j; k < Math.min(limit, j + 4); k++) {
+    const t = ctx.doc.tokens[k];
+    if (ctx.rules.actorNouns.has(lower(t))) return { people: [], country: m.entity.country, start: m.start, end: k + 1 };
+    if (t.pos === 'VERB' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
+  }
+  return null;
+}
+
+/** The last person mentioned before the sentence: what "he" or "she" refers to. */
+function previousPerson(ctx: FinderContext, before: number): MentionRef | null {
+  for (let i = ctx.index.mentions.length - 1; i >= 0; i--) {
+    const m = ctx.index.mentions[i];
+    if (m.start < before && isPerson(m)) return m;
+  }
+  return null;
+}
+
+/** Nearest actor before the trigger in the sentence. */
+export function subject(ctx: FinderContext, triggerStart: number): Actor | null {
+  for (let i = triggerStart - 1; i >= ctx.sentenceStart; i--) {
+    const t = ctx.doc.tokens[i];
+    if (isClauseBreak(t)) break;
+    const m = ctx.index.covering.get(i);
+    if (m && isPerson(m)) {
+      const people = coordinatedLeft(ctx, m);
+      return { people, country: null, start: people[0].start, end: m.end };
+    }
+    if (m && m.start === i) {
+      const unnamed = unnamedActorAt(ctx, m, triggerStart);
+      if (unnamed) return unnamed;
+    }
+    if (PRONOUNS.has(lower(t)) && triggerStart - i <= 5) {
+      const p = previousPerson(ctx, i);
+      return p ? { people: [p], country: null, start: i, end: i + 1 } : null;
+    }
+  }
+  return null;
+}
+
+/** "Lam's trip", "Kim Jong Un's first official visit". */
+export function possessor(ctx: FinderContext, triggerStart: number): Actor | null {
+  for (let i = triggerStart - 1; i >= Math.max(ctx.sentenceStart, triggerStart - 5); i--) {
+    const t = ctx.doc.tokens[i];
+    if (isPossessive(t)) {
+      const m = ctx.index.covering.get(i - 1);
+      if (m && isPerson(m)) return { people: [m], country: null, start: m.start, end: i + 1 };
+      if (m) return unnamedActorAt(ctx, m, triggerStart + 1) ?? null;
+      return null;
+    }
+    if (t.pos === 'VERB' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
+  }
+  return null;
+}
+
+/** The actor right after position `from`, with only determiners, titles and modifiers between. */
+function actorAfter(ctx: FinderContext, from: number, maxGap: number): Actor | null {
+  for (let i = from; i < Math.min(ctx.sentenceEnd, from + maxGap + 1); i++) {
+    const m = ctx.index.startingAt.get(i);
+    if (m && isPerson(m)) return { people: [m], country: null, start: m.start, end: m.end };
+    if (m) {
+      const unnamed = unnamedActorAt(ctx, m, ctx.sentenceEnd);
+      if (unnamed) return unnamed;
+      if (m.entity.type !== 'nationality' && m.entity.type !== 'country') return null;
+      i = m.end - 1;
+      continue;
+    }
+    const t = ctx.doc.tokens[i];
+    if (t.pos === 'VERB' || (t.pos === 'ADP' && lower(t) !== 'of') || isClauseBreak(t) || t.text === ',') return null;
+  }
+  return null;
+}
+
+/** "a visit to Korea by a Vietnamese leader", "hosted by President Lee". */
+export function agent(ctx: FinderContext, triggerEnd: number): Actor | null {
+  for (let i = triggerEnd - 1; i < Math.min(ctx.sentenceEnd, triggerEnd + 8); i++) {
+    const t = ctx.doc.tokens[i];
+    if (lower(t) === 'by') return actorAfter(ctx, i + 1, 4);
+    if (i >= triggerEnd && (t.pos === 'VERB' || isClauseBreak(t))) return null;
+  }
+  return null;
+}
+
+export function object(ctx: FinderContext, triggerEnd: number): Actor | null {
+  return actorAfter(ctx, triggerEnd, 4);
+}
+
+/** "the first visit … since President Ho Chi Minh": the person right after "since". */
+export function since(ctx: FinderContext, triggerEnd: number): Actor | null {
+  return actorAfter(ctx, triggerEnd, 4);
+}
+
+export interface PlaceRef {
+  mention: MentionRef | null;
+  country: string;
+  /** Token range of the place phrase. */
+  start: number;
+  end: number;
+}
+
+function placeOf(m: MentionRef): PlaceRef | null {
+  return m.entity.country ? { mention: m, country: m.entity.country, start: m.start, end: m.end } : null;
+}
+
+/** A place starting within `gap` tokens of `from`, with only determiners/adjectives between. */
+function placeAfter(ctx: FinderContext, from: number, gap: number): PlaceRef | null {
+  for (let i = from; i < Math.min(ctx.sentenceEnd, from + gap + 1); i++) {
+    const m = ctx.index.startingAt.get(i);
+    if (m && isPlace(m)) return placeOf(m);
+    const t = ctx.doc.tokens[i];
+    if (!(t.pos === 'DET' || t.pos === 'ADJ')) return null;
+  }
+  return null;
+}
+
+/** "visited Hanoi", "arrived in Seoul" (the pattern took the preposition). */
+export function objectPlace(ctx: FinderContext, triggerEnd: number): PlaceRef | null {
+  return placeAfter(ctx, triggerEnd, 2);
+}
+
+const DESTINATION_PREPOSITIONS = new Set(['to', 'in', 'at', 'into']);
+const COUNTRY_NOUNS = new Set(['country', 'nation', 'kingdom', 'republic', 'state']);
+/** How far after a trigger its destination may be named. */
+const DESTINATION_WINDOW = 12;
+
+/** "trip in August to South Korea", "visit to Korea". */
+export function toPlace(ctx: FinderContext, triggerEnd: number): PlaceRef | null {
+  const end = Math.min(ctx.sentenceEnd, triggerEnd + DESTINATION_WINDOW);
+  for (let i = triggerEnd; i < end; i++) {
+    const t = ctx.doc.tokens[i];
+    if (isClauseBreak(t) || t.pos === 'VERB') return null;
+    if (DESTINATION_PREPOSITIONS.has(lower(t))) {
+      const p = placeAfter(ctx, i + 1, 2);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
+/** The last country named before token `before`, in the whole article so far. */
+function lastCountryBefore(ctx: FinderContext, before: number): MentionRef | null {
+  for (let i = ctx.index.mentions.length - 1; i >= 0; i--) {
+    const m = ctx.index.mentions[i];
+    if (m.end <= before && m.entity.type === 'country' && m.entity.country) return m;
+  }
+  return null;
+}
+
+/** "a trip to the country", "to the largely isolated nation", "went there". */
+export function coreference(ctx: FinderContext, triggerStart: number, triggerEnd: number): PlaceRef | null {
+  const end = Math.min(ctx.sentenceEnd, triggerEnd + DESTINATION_WINDOW);
+  for (let i = triggerEnd; i < end; i++) {
+    const t = ctx.doc.tokens[i];
+    if (isClauseBreak(t)) return null;
+    const l = lower(t);
+    const refers = l === 'there' || (COUNTRY_NOUNS.has(l) && i > 0 && /^(the|this|that)$/i.test(ctx.doc.tokens.slice(Math.max(triggerEnd, i - 4), i).map((x) => x.text)[0] ?? ''));
+    if (refers) {
+      const m = lastCountryBefore(ctx, triggerStart);
+      return m ? { mention: null, country: m.entity.country!, start: i, end: i + 1 } : null;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,63 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES_DIR, RuleError } from '../src/rules/load.ts';
+import { visitRules } from '../src/events/rules.ts';
+
+/** A copy of the shipped rules with one file rewritten. */
+function rulesWith(file: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'envoy-rules-'));
+  cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
+  const full = path.join(dir, file);
+  writeFileSync(full, edit(readFileSync(full, 'utf8')));
+  return dir;
+}
+
+function problems(dir: string): string {
+  try {
+    visitRules(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(RuleError);
+    return (err as Error).message;
+  }
+  throw new Error('expected the rules to be rejected');
+}
+
+const lineOf = (dir: string, file: string, needle: string) =>
+  readFileSync(path.join(dir, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('rule loading', () => {
+  it('loads the shipped rules', () => {
+    const rules = visitRules();
+    expect(rules.triggers.map((t) => t.id)).toContain('visit-verb');
+    expect(rules.cues.some((c) => c.status === 'cancelled')).toBe(true);
+  });
+
+  it('reports bad YAML with file, line and column', () => {
+    const dir = rulesWith('visit.yaml', (t) => t.replace('triggers:', 'triggers: [oops'));
+    expect(problems(dir)).toMatch(/visit\.yaml:\d+:\d+ YAML: /);
+  });
+
+  it('rejects an unknown key at its line', () => {
+    const dir = rulesWith('visit.yaml', (t) => t.replace("    visitor: [subject]\n    destination: [object, to, coreference]", "    visitor: [subject]\n    visiter: [subject]\n    destination: [object, to, coreference]"));
+    const line = lineOf(dir, 'visit.yaml', 'visiter:');
+    expect(problems(dir)).toMatch(new RegExp(`visit\\.yaml:${line}:5 .*Unrecognized key: "visiter"`));
+  });
+
+  it('rejects a trigger with no visitor finder', () => {
+    const dir = rulesWith('visit.yaml', (t) => t.replace("    visitor: [subject]\n    destination: [object, to, coreference]", '    visitor: []\n    destination: [object, to, coreference]'));
+    expect(problems(dir)).toMatch(/visit\.yaml:\d+:\d+ triggers\.\d+\.visitor: /);
+  });
+
+  it('rejects an unknown finder name', () => {
+    const dir = rulesWith('visit.yaml', (t) => t.replace('visitor: [possessor, agent, subject]', 'visitor: [possessor, guest]'));
+    expect(problems(dir)).toMatch(/visit\.yaml:\d+:\d+ triggers\.\d+\.visitor\.1: /);
+  });
+
+  it('rejects an invalid regular expression at its position', () => {
+    const dir = rulesWith('attribution.yaml', (t) => t.replace("regex: 'according to (?<source>", "regex: 'according to ((?<source>"));
+    const line = lineOf(dir, 'attribution.yaml', "according to ((?<source>");
+    expect(problems(dir)).toMatch(new RegExp(`attribution\\.yaml:${line}:\\d+ invalid regular expression`));
+  });
+});
