@@ -8,12 +8,16 @@ export interface Token {
   start: number;
   end: number;
   text: string;
+  /** Lower-cased text with typographic apostrophes made straight, for matching. */
+  lower: string;
   /** Universal POS tag from wink-nlp (PROPN, NOUN, VERB, …). */
   pos: string;
   /** Lower-cased lemma from wink-nlp. */
   lemma: string;
   /** Whitespace precedes this token in the text. */
   spaceBefore: boolean;
+  /** A line break precedes this token: it starts a new line. */
+  lineBefore: boolean;
 }
 
 export interface Sentence {

@@ -27,7 +27,7 @@ export interface Actor {
   end: number;
 }
 
-const lower = (t: Token) => t.text.toLowerCase().replace(/’/g, "'");
+const lower = (t: Token) => t.lower;
 const isPossessive = (t: Token | undefined) => t !== undefined && (lower(t) === "'s" || lower(t) === "'");
 const isClauseBreak = (t: Token) => t.text === ';' || t.text === ':' || t.text === '(' || t.text === ')';
 const PRONOUNS = new Set(['he', 'she']);

@@ -62,17 +62,25 @@ export function compilePattern(pattern: Pattern): CompiledPattern {
   };
 }
 
-/** Normalises typographic apostrophes so "’s" and "'s" match alike. */
-function lowerOf(token: Token): string {
-  return token.text.toLowerCase().replace(/’/g, "'");
-}
-
 function tokenPasses(test: CompiledTest, token: Token): boolean {
   const ok =
-    (!test.lower || test.lower.has(lowerOf(token))) &&
-    (!test.lemma || test.lemma.has(token.lemma) || test.lemma.has(lowerOf(token))) &&
+    (!test.lower || test.lower.has(token.lower)) &&
+    (!test.lemma || test.lemma.has(token.lemma) || test.lemma.has(token.lower)) &&
     (!test.pos || test.pos.has(token.pos));
   return test.not ? !ok : ok;
+}
+
+function step(tests: readonly CompiledTest[], ti: number, tokens: readonly Token[], pos: number, end: number): number {
+  if (ti === tests.length) return pos;
+  const test = tests[ti];
+  // Greedy with backtracking; bounded by MAX_REPEAT per test.
+  let n = 0;
+  while (n < test.max && pos + n < end && tokenPasses(test, tokens[pos + n])) n++;
+  for (; n >= test.min; n--) {
+    const r = step(tests, ti + 1, tokens, pos + n, end);
+    if (r >= 0) return r;
+  }
+  return -1;
 }
 
 /**
@@ -80,19 +88,10 @@ function tokenPasses(test: CompiledTest, token: Token): boolean {
  * Returns the end index (exclusive) of the longest match, or -1.
  */
 export function matchAt(pattern: CompiledPattern, tokens: readonly Token[], start: number, end = tokens.length): number {
-  const step = (ti: number, pos: number): number => {
-    if (ti === pattern.tests.length) return pos;
-    const test = pattern.tests[ti];
-    // Greedy with backtracking; bounded by MAX_REPEAT per test.
-    let n = 0;
-    while (n < test.max && pos + n < end && tokenPasses(test, tokens[pos + n])) n++;
-    for (; n >= test.min; n--) {
-      const r = step(ti + 1, pos + n);
-      if (r >= 0) return r;
-    }
-    return -1;
-  };
-  return step(0, start);
+  const first = pattern.tests[0];
+  // Fast path: most positions fail the first test, which must match once.
+  if (first.min === 1 && start < end && !tokenPasses(first, tokens[start])) return -1;
+  return step(pattern.tests, 0, tokens, start, end);
 }
 
 export interface TokenMatch {

@@ -43,7 +43,7 @@ interface Candidate {
   attribution?: string;
 }
 
-const lower = (t: Token) => t.text.toLowerCase().replace(/’/g, "'");
+const lower = (t: Token) => t.lower;
 
 function findVisitor(ctx: FinderContext, rule: CompiledTrigger, start: number, end: number): Actor | null {
   for (const finder of rule.visitor) {

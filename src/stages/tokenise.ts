@@ -2,29 +2,25 @@
  * Stage 1: sentences and tokens with UTF-16 offsets into the original text,
  * plus the article's layout (title line, dateline).
  *
- * wink-nlp does not end a sentence at a single line break, and news text uses
- * line breaks for headlines, bylines and captions, so each line is read on its
- * own. wink gives token values and preceding spaces but no offsets; offsets are
- * recovered by walking the line.
+ * wink-nlp reads the whole text once (only its sentence and POS components:
+ * the rest of its default pipe costs a third of the time and is not used).
+ * wink gives token values and the whitespace before each, which together
+ * rebuild the text exactly, so offsets are a running sum. wink does not end a
+ * sentence at a single line break, and news uses line breaks for headlines,
+ * bylines and captions, so sentences are also cut there.
  */
 import { createRequire } from 'node:module';
 import type { Doc, Sentence, Token } from '../doc.ts';
 
 const require = createRequire(import.meta.url);
 
-interface WinkItem {
-  out(what?: unknown): unknown;
-}
 interface WinkCollection<T> {
   each(fn: (item: T) => void): void;
   out(what?: unknown): unknown;
 }
-interface WinkSentence extends WinkItem {
-  tokens(): WinkCollection<WinkItem>;
-}
 interface WinkDoc {
-  sentences(): WinkCollection<WinkSentence>;
-  tokens(): WinkCollection<WinkItem>;
+  sentences(): WinkCollection<{ out(what?: unknown): unknown }>;
+  tokens(): WinkCollection<unknown>;
 }
 interface WinkNlp {
   readDoc(text: string): WinkDoc;
@@ -33,73 +29,72 @@ interface WinkNlp {
 
 let nlp: WinkNlp | undefined;
 function wink(): WinkNlp {
-  if (!nlp) {
-    const winkNLP = require('wink-nlp') as (model: unknown) => WinkNlp;
-    nlp = winkNLP(require('wink-eng-lite-web-model'));
-  }
+  nlp ??= (require('wink-nlp') as (model: unknown, pipe: string[]) => WinkNlp)(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
   return nlp;
 }
 
-/** A line longer than this is cut into pieces for wink, which is otherwise superlinear on huge runs. */
-const MAX_PIECE = 20_000;
+/** Texts longer than this are read in pieces cut at line breaks, so memory stays bounded. */
+const MAX_PIECE = 200_000;
 
-/** Lines of the text as [start, end) ranges without their line terminators, blank lines skipped. */
-function lineRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  const re = /[^\r\n]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    let start = m.index;
-    let end = start + m[0].length;
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
-    for (let s = start; s < end; s += MAX_PIECE) ranges.push([s, Math.min(end, s + MAX_PIECE)]);
+function pieces(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + MAX_PIECE);
+    if (end < text.length) {
+      const nl = text.lastIndexOf('\n', end);
+      if (nl > start) end = nl + 1;
+    }
+    out.push([start, end]);
+    start = end;
   }
-  return ranges;
+  return out;
 }
 
-function tokeniseLine(text: string, lineStart: number, lineEnd: number, tokens: Token[], sentences: Sentence[]): void {
-  const { readDoc, its } = wink();
-  const line = text.slice(lineStart, lineEnd);
-  const wdoc = readDoc.call(nlp, line);
-  let cursor = 0;
-  wdoc.sentences().each((ws) => {
-    const values = ws.tokens().out(its.value) as string[];
-    const pos = ws.tokens().out(its.pos) as string[];
-    const lemmas = ws.tokens().out(its.lemma) as string[];
-    const first = tokens.length;
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i];
-      let at = line.indexOf(value, cursor);
-      let length = value.length;
-      // wink can normalise a token (rare); fall back to consuming the next non-space run.
-      if (at < 0 || at - cursor > 64) {
-        at = cursor;
-        while (at < line.length && /\s/.test(line[at])) at++;
-        length = Math.max(1, nextSpace(line, at) - at);
-      }
-      const start = lineStart + at;
-      const end = Math.min(lineEnd, start + length);
-      if (end <= start) continue;
-      tokens.push({
-        start,
-        end,
-        text: text.slice(start, end),
-        pos: pos[i] ?? 'X',
-        lemma: (lemmas[i] ?? value).toLowerCase(),
-        spaceBefore: at > 0 && /\s/.test(line[at - 1]),
-      });
-      cursor = at + length;
+function tokenisePiece(text: string, offset: number, tokens: Token[], sentences: Sentence[]): void {
+  const { its } = wink();
+  const wdoc = wink().readDoc(text);
+  const values = wdoc.tokens().out(its.value) as string[];
+  const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+  const pos = wdoc.tokens().out(its.pos) as string[];
+  const lemmas = wdoc.tokens().out(its.lemma) as string[];
+  // wink keeps line breaks as tokens of their own: they become `lineBefore` of the next real token.
+  const indexOf = new Int32Array(values.length + 1);
+  let at = 0;
+  let lineBreak = false;
+  for (let i = 0; i < values.length; i++) {
+    at += spaces[i].length;
+    const start = offset + at;
+    at += values[i].length;
+    indexOf[i] = tokens.length;
+    if (values[i].trim() === '') {
+      lineBreak ||= /[\r\n]/.test(values[i]);
+      continue;
     }
-    if (tokens.length > first) {
-      sentences.push({ start: tokens[first].start, end: tokens[tokens.length - 1].end, firstToken: first, endToken: tokens.length });
+    tokens.push({
+      start,
+      end: offset + at,
+      text: values[i],
+      lower: values[i].toLowerCase().replace(/\u2019/g, "'"),
+      pos: pos[i],
+      lemma: lemmas[i].toLowerCase(),
+      spaceBefore: spaces[i].length > 0 || lineBreak,
+      lineBefore: lineBreak || /[\r\n]/.test(spaces[i]),
+    });
+    lineBreak = false;
+  }
+  indexOf[values.length] = tokens.length;
+  wdoc.sentences().each((ws) => {
+    const [a, b] = ws.out(its.span) as [number, number];
+    const end = indexOf[b + 1];
+    let from = indexOf[a];
+    for (let i = from + 1; i <= end; i++) {
+      if (i === end || tokens[i].lineBefore) {
+        if (i > from) sentences.push({ start: tokens[from].start, end: tokens[i - 1].end, firstToken: from, endToken: i });
+        from = i;
+      }
     }
   });
-}
-
-function nextSpace(line: string, from: number): number {
-  let i = from;
-  while (i < line.length && !/\s/.test(line[i])) i++;
-  return i;
 }
 
 /** "HANOI (Reuters) -", "SEOUL, Aug 3 (Yonhap) —", "LONDON —" at the start of a paragraph. */
@@ -108,8 +103,8 @@ const DATELINE = /^([A-Z][A-Z.'’ -]{1,40}[A-Z.])(,[^()\n]{1,40})?\s*(\([A-Za-z
 export function tokenise(doc: Doc): Doc {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  const lines = lineRanges(doc.text);
-  for (const [start, end] of lines) tokeniseLine(doc.text, start, end, tokens, sentences);
+  for (const [start, end] of pieces(doc.text)) tokenisePiece(doc.text.slice(start, end), start, tokens, sentences);
+  const lines = lineRanges(doc.text, 3);
 
   let title: string | undefined;
   let dateline: string | undefined;
@@ -127,4 +122,16 @@ export function tokenise(doc: Doc): Doc {
     }
   }
   return { ...doc, tokens, sentences, title: doc.title ?? title, dateline: doc.dateline ?? dateline };
+}
+
+/** The first `max` non-blank lines as [start, end) ranges, trimmed. */
+function lineRanges(text: string, max: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const re = /[^\r\n]+/g;
+  for (let m = re.exec(text); m && ranges.length < max; m = re.exec(text)) {
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    const end = m.index + m[0].trimEnd().length;
+    if (end > start) ranges.push([start, end]);
+  }
+  return ranges;
 }

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { emptyDoc } from '../src/doc.ts';
+import { tokenise } from '../src/stages/tokenise.ts';
+
+const run = (text: string) => tokenise(emptyDoc(text, { value: null, origin: 'none' }));
+const sentenceTexts = (text: string) => run(text).sentences.map((s) => text.slice(s.start, s.end));
+
+describe('tokenise', () => {
+  it('gives every token offsets that slice the original text', () => {
+    for (const file of ['seeds/000_8adeb89ad61cd016.txt', 'seeds/003_ee4086bdbad132e3.txt']) {
+      const text = readFileSync(file, 'utf8');
+      const doc = run(text);
+      expect(doc.tokens.length).toBeGreaterThan(400);
+      for (const t of doc.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    }
+  });
+
+  it('ends a sentence at a line break, which wink alone does not', () => {
+    const text = 'DEEPENING TIES BETWEEN SEOUL AND HANOI\nKorea’s President Lee spoke by phone with Vietnam’s President.';
+    expect(sentenceTexts(text)).toEqual(['DEEPENING TIES BETWEEN SEOUL AND HANOI', 'Korea’s President Lee spoke by phone with Vietnam’s President.']);
+  });
+
+  it('splits sentences within a line and keeps abbreviations whole', () => {
+    expect(sentenceTexts('Mr. Lam arrived on Aug. 10 in Seoul. He met President Lee.')).toEqual(['Mr. Lam arrived on Aug. 10 in Seoul.', 'He met President Lee.']);
+  });
+
+  it('gives seed 003 its 17 sentences, one per line and sentence', () => {
+    expect(run(readFileSync('seeds/003_ee4086bdbad132e3.txt', 'utf8')).sentences).toHaveLength(17);
+  });
+
+  it('tags POS and lemmas, and normalises apostrophes for matching', () => {
+    const doc = run('Kim visited Hanoi. Lam’s trip.');
+    const visited = doc.tokens.find((t) => t.text === 'visited')!;
+    expect(visited).toMatchObject({ pos: 'VERB', lemma: 'visit' });
+    expect(doc.tokens.find((t) => t.text === '’s')!.lower).toBe("'s");
+  });
+
+  it('finds the headline and a wire dateline', () => {
+    const doc = run(readFileSync('seeds/000_8adeb89ad61cd016.txt', 'utf8'));
+    expect(doc.title).toBe('Vietnam’s top leader to pay rare visit to North Korea in October, sources say');
+    expect(doc.dateline).toBe('HANOI (Reuters)');
+  });
+
+  it('copes with empty, whitespace-only and very long single-line text', () => {
+    expect(run('').tokens).toEqual([]);
+    expect(run(' \n\t\n').sentences).toEqual([]);
+    const long = 'word '.repeat(100_000);
+    const doc = run(long);
+    expect(doc.tokens).toHaveLength(100_000);
+    expect(doc.tokens.at(-1)!.end).toBe(long.length - 1);
+  });
+});
