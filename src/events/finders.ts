@@ -81,12 +81,29 @@ function previousPerson(ctx: FinderContext, before: number): MentionRef | null {
   return null;
 }
 
-/** Nearest actor before the trigger in the sentence. */
+/**
+ * Whether the mention is the object of a preposition ("talks with President Lee",
+ * "according to Kim"): looking left past titles, names of countries and determiners.
+ */
+function inPrepositionalPhrase(ctx: FinderContext, m: MentionRef): boolean {
+  for (let i = m.start - 1; i >= ctx.sentenceStart && i >= m.start - 5; i--) {
+    const t = ctx.doc.tokens[i];
+    if (t.pos === 'ADP') return true;
+    if (!(ctx.index.covering.has(i) || t.pos === 'DET' || isPossessive(t) || /^[A-Z]/.test(t.text))) return false;
+  }
+  return false;
+}
+
+/** Nearest actor before the trigger in the sentence, not inside a prepositional phrase. */
 export function subject(ctx: FinderContext, triggerStart: number): Actor | null {
   for (let i = triggerStart - 1; i >= ctx.sentenceStart; i--) {
     const t = ctx.doc.tokens[i];
     if (isClauseBreak(t)) break;
     const m = ctx.index.covering.get(i);
+    if (m && isPerson(m) && inPrepositionalPhrase(ctx, m)) {
+      i = m.start;
+      continue;
+    }
     if (m && isPerson(m)) {
       const people = coordinatedLeft(ctx, m);
       return { people, country: null, start: people[0].start, end: m.end };
@@ -211,6 +228,13 @@ function lastCountryBefore(ctx: FinderContext, before: number): MentionRef | nul
   return null;
 }
 
+/** Whether the noun at `i` is "the/this/that (adverbs, adjectives) noun", looking back no further than `from`. */
+function determinedBy(tokens: readonly Token[], i: number, from: number): boolean {
+  let j = i - 1;
+  while (j >= from && (tokens[j].pos === 'ADJ' || tokens[j].pos === 'ADV')) j--;
+  return j >= from && /^(the|this|that)$/.test(tokens[j].lower);
+}
+
 /** "a trip to the country", "to the largely isolated nation", "went there". */
 export function coreference(ctx: FinderContext, triggerStart: number, triggerEnd: number): PlaceRef | null {
   const end = Math.min(ctx.sentenceEnd, triggerEnd + DESTINATION_WINDOW);
@@ -218,7 +242,7 @@ export function coreference(ctx: FinderContext, triggerStart: number, triggerEnd
     const t = ctx.doc.tokens[i];
     if (isClauseBreak(t)) return null;
     const l = lower(t);
-    const refers = l === 'there' || (COUNTRY_NOUNS.has(l) && i > 0 && /^(the|this|that)$/i.test(ctx.doc.tokens.slice(Math.max(triggerEnd, i - 4), i).map((x) => x.text)[0] ?? ''));
+    const refers = l === 'there' || (COUNTRY_NOUNS.has(l) && determinedBy(ctx.doc.tokens, i, triggerEnd));
     if (refers) {
       const m = lastCountryBefore(ctx, triggerStart);
       return m ? { mention: null, country: m.entity.country!, start: i, end: i + 1 } : null;
