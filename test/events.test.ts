@@ -111,6 +111,18 @@ describe('visit triggers and arguments', () => {
     ]);
   });
 
+  it('a tour gives one visit per destination country, whether the places follow or precede the trigger', () => {
+    const morrison: E = { name: 'Scott Morrison', type: 'person', country: 'AUS', forms: ['Scott Morrison', 'Morrison'] };
+    const places: E[] = [
+      { name: 'Vanuatu', type: 'country', country: 'VUT' },
+      { name: 'Fiji', type: 'country', country: 'FJI' },
+    ];
+    const after = docWith('Scott Morrison is wrapping up a three-day trip to Vanuatu and Fiji.', '2019-01-18', [morrison, ...places]);
+    expect(summary(after).map((v) => v.to)).toEqual(['VUT', 'FJI']);
+    const before = docWith('Morrison wraps up historic Vanuatu, Fiji trip.', '2019-01-18', [morrison, ...places]);
+    expect(summary(before).map((v) => v.to)).toEqual(['VUT', 'FJI']);
+  });
+
   it('coordinated visitors all travel', () => {
     const doc = docWith('Macron, Jean Castex and Bruno Le Maire visited China.', '2021', [
       macron,

@@ -195,9 +195,40 @@ function placeAfter(ctx: FinderContext, from: number, gap: number): PlaceRef | n
   return null;
 }
 
+/** The place at `first` and every place coordinated with it: "Vanuatu and Fiji", "Poland, Germany and France". */
+function withCoordinated(ctx: FinderContext, first: PlaceRef | null): PlaceRef[] {
+  if (!first) return [];
+  const places = [first];
+  let i = first.end;
+  while (i + 1 < ctx.sentenceEnd && /^(,|and|&)$/.test(ctx.doc.tokens[i].lower)) {
+    const skip = ctx.doc.tokens[i].lower === ',' && ctx.doc.tokens[i + 1].lower === 'and' ? 2 : 1;
+    const next = placeAfter(ctx, i + skip, 1);
+    if (!next) break;
+    places.push(next);
+    i = next.end;
+  }
+  return places;
+}
+
 /** "visited Hanoi", "arrived in Seoul" (the pattern took the preposition). */
-export function objectPlace(ctx: FinderContext, triggerEnd: number): PlaceRef | null {
-  return placeAfter(ctx, triggerEnd, 2);
+export function objectPlace(ctx: FinderContext, triggerEnd: number): PlaceRef[] {
+  return withCoordinated(ctx, placeAfter(ctx, triggerEnd, 2));
+}
+
+/** "the Vanuatu, Fiji trip", "his Asia tour": places right before a noun trigger. */
+export function modifierPlace(ctx: FinderContext, triggerStart: number): PlaceRef[] {
+  const places: PlaceRef[] = [];
+  for (let i = triggerStart - 1; i >= Math.max(ctx.sentenceStart, triggerStart - 6); i--) {
+    const m = ctx.index.covering.get(i);
+    if (m && isPlace(m)) {
+      places.unshift(placeOf(m)!);
+      i = m.start;
+      continue;
+    }
+    const t = ctx.doc.tokens[i];
+    if (!(t.lower === ',' || t.lower === 'and' || t.pos === 'ADJ' || t.pos === 'NUM' || t.text === '-')) break;
+  }
+  return places;
 }
 
 const DESTINATION_PREPOSITIONS = new Set(['to', 'in', 'at', 'into']);
@@ -206,17 +237,17 @@ const COUNTRY_NOUNS = new Set(['country', 'nation', 'kingdom', 'republic', 'stat
 const DESTINATION_WINDOW = 12;
 
 /** "trip in August to South Korea", "visit to Korea". */
-export function toPlace(ctx: FinderContext, triggerEnd: number): PlaceRef | null {
+export function toPlace(ctx: FinderContext, triggerEnd: number): PlaceRef[] {
   const end = Math.min(ctx.sentenceEnd, triggerEnd + DESTINATION_WINDOW);
   for (let i = triggerEnd; i < end; i++) {
     const t = ctx.doc.tokens[i];
-    if (isClauseBreak(t) || t.pos === 'VERB') return null;
+    if (isClauseBreak(t) || t.pos === 'VERB') return [];
     if (DESTINATION_PREPOSITIONS.has(lower(t))) {
       const p = placeAfter(ctx, i + 1, 2);
-      if (p) return p;
+      if (p) return withCoordinated(ctx, p);
     }
   }
-  return null;
+  return [];
 }
 
 /** The last country named before token `before`, in the whole article so far. */

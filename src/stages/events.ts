@@ -15,6 +15,7 @@ import { indexMentions, isPerson, type DateRef, type MentionIndex, type MentionR
 import {
   agent,
   coreference,
+  modifierPlace,
   object,
   objectPlace,
   possessor,
@@ -70,20 +71,22 @@ function findHost(ctx: FinderContext, rule: CompiledTrigger, start: number, end:
   return null;
 }
 
-function findDestination(ctx: FinderContext, rule: CompiledTrigger, start: number, end: number, host: Actor | null): PlaceRef | null {
+/** The destinations of a trigger: one or more coordinated places ("a trip to Vanuatu and Fiji"). */
+function findDestinations(ctx: FinderContext, rule: CompiledTrigger, start: number, end: number, host: Actor | null): PlaceRef[] {
   for (const finder of rule.destination) {
-    let found: PlaceRef | null = null;
+    let found: PlaceRef[] = [];
     if (finder === 'object') found = objectPlace(ctx, end);
     else if (finder === 'to') found = toPlace(ctx, end);
-    else if (finder === 'coreference') found = coreference(ctx, start, end);
+    else if (finder === 'modifier') found = modifierPlace(ctx, start);
+    else if (finder === 'coreference') found = [coreference(ctx, start, end)].filter((p): p is PlaceRef => p !== null);
     else if (finder === 'host-country') {
       const country = host?.people[0]?.entity.country ?? host?.country ?? null;
-      found = country && host ? { mention: null, country, start: host.start, end: host.end } : null;
+      if (country && host) found = [{ mention: null, country, start: host.start, end: host.end }];
     }
     // 'sentence' is resolved once every trigger of the sentence is known.
-    if (found) return found;
+    if (found.length) return found;
   }
-  return null;
+  return [];
 }
 
 /** Whether the tokens from `from` to `to` hold "since" followed by a clause ("since he took office in June"). */
@@ -212,7 +215,7 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
         continue;
       }
       const host = rule.host.length ? findHost(ctx, rule, start, end) : null;
-      const destination = findDestination(ctx, rule, start, end, host);
+      const destinations = findDestinations(ctx, rule, start, end, host);
       const [anchorStart, anchorEnd] = rule.anchor === 'visitor' ? [visitor.start, visitor.end] : [start, end];
       const when = findWhen(doc, index, anchorStart, anchorEnd, sentence.firstToken, sentence.endToken, triggerRanges);
       const status = decideStatus(doc, rules, { start, end, when }, sentence.firstToken, sentence.endToken);
@@ -221,23 +224,24 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
         continue;
       }
       const evidence = [triggerSpan, span(doc.text, doc.tokens[visitor.start].start, doc.tokens[visitor.end - 1].end)];
-      if (destination) evidence.push(span(doc.text, doc.tokens[destination.start].start, doc.tokens[destination.end - 1].end));
       if (when) evidence.push(span(doc.text, when.date.start, when.date.end));
-      const c: Candidate = {
-        rule,
-        sentence: si,
-        start,
-        end,
-        visitors: visitor.people,
-        visitorCountry: visitor.people.find((p) => p.entity.country)?.entity.country ?? visitor.country,
-        hosts: host?.people ?? [],
-        destination,
-        when,
-        status,
-        evidence,
-        met: [],
-      };
-      inSentence.push(c);
+      // One visit per destination country of a tour.
+      for (const destination of destinations.length ? destinations : [null]) {
+        inSentence.push({
+          rule,
+          sentence: si,
+          start,
+          end,
+          visitors: visitor.people,
+          visitorCountry: visitor.people.find((p) => p.entity.country)?.entity.country ?? visitor.country,
+          hosts: host?.people ?? [],
+          destination,
+          when,
+          status,
+          evidence: destination ? [...evidence, span(doc.text, doc.tokens[destination.start].start, doc.tokens[destination.end - 1].end)] : [...evidence],
+          met: [],
+        });
+      }
     }
     // 'sentence' destinations: borrow the nearest destination found in the same sentence.
     for (const c of inSentence) {
