@@ -7,7 +7,7 @@ import type { Doc } from './doc.ts';
 import { DEFAULT_RULES_DIR } from './rules/load.ts';
 import { tokenise } from './stages/tokenise.ts';
 import { entities } from './stages/entities.ts';
-import { dates } from './stages/dates.ts';
+import { dates, prepareDates } from './stages/dates.ts';
 import { figures } from './stages/figures.ts';
 import { events, prepareEvents } from './stages/events.ts';
 
@@ -26,7 +26,7 @@ export interface Stage {
 export const STAGES: readonly Stage[] = [
   { name: 'tokenise', run: (doc) => tokenise(doc) },
   { name: 'entities', run: entities },
-  { name: 'dates', run: dates },
+  { name: 'dates', run: dates, prepare: prepareDates },
   { name: 'figures', run: figures },
   { name: 'events', run: events, prepare: prepareEvents },
 ];

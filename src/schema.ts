@@ -104,7 +104,14 @@ export const VisitEventSchema = z.object({
   }),
   met: z.array(ActorRefSchema),
   when: z
-    .object({ text: z.string(), value: z.string(), type: TimexTypeSchema })
+    .object({
+      text: z.string().describe('the date expression; empty when the basis is the reference date'),
+      value: z.string(),
+      type: TimexTypeSchema,
+      basis: z
+        .enum(['text', 'reference'])
+        .describe('"text": a date stated for the visit; "reference": an ongoing visit dated by the reference date'),
+    })
     .nullable(),
   status: VisitStatusSchema,
   attribution: z.string().optional().describe('who says so'),

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -292,7 +292,9 @@ describe('rules/figures.yaml examples', () => {
 
 describe('rules/figures.yaml validation', () => {
   const withRules = (edit: (yaml: string) => string) => {
+    // A full copy of the rule set, so the earlier stages find their own rule files.
     const dir = mkdtempSync(path.join(tmpdir(), 'envoy-figures-'));
+    cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
     writeFileSync(path.join(dir, RULE_FILE), edit(readFileSync(path.join(DEFAULT_RULES_DIR, RULE_FILE), 'utf8')));
     return dir;
   };

@@ -36,6 +36,12 @@ describe('tokenise', () => {
     expect(doc.tokens.find((t) => t.text === '’s')!.lower).toBe("'s");
   });
 
+  it('gives a lemma to every token, even where wink has none ("cannot")', () => {
+    for (const text of ['He cannot visit.', 'Cannot stop. We cannot.', 'The firm said it "cannot" comment.']) {
+      for (const t of run(text).tokens) expect(typeof t.lemma === 'string' && t.lemma.length > 0, `lemma of '${t.text}'`).toBe(true);
+    }
+  });
+
   it('finds the headline and a wire dateline', () => {
     const doc = run(readFileSync('seeds/000_8adeb89ad61cd016.txt', 'utf8'));
     expect(doc.title).toBe('Vietnam’s top leader to pay rare visit to North Korea in October, sources say');

@@ -14,6 +14,8 @@ export interface FinderContext {
   /** Token range of the sentence. */
   sentenceStart: number;
   sentenceEnd: number;
+  /** The person the article's last visit was about: what "he", "she", "his" most often refer to in news. */
+  topic: MentionRef | null;
 }
 
 /** Someone acting for a country: a named person, or a phrase such as "a Vietnamese leader". */
@@ -31,6 +33,7 @@ const lower = (t: Token) => t.lower;
 const isPossessive = (t: Token | undefined) => t !== undefined && (lower(t) === "'s" || lower(t) === "'");
 const isClauseBreak = (t: Token) => t.text === ';' || t.text === ':' || t.text === '(' || t.text === ')';
 const PRONOUNS = new Set(['he', 'she']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her']);
 
 /** All persons joined to `first` by commas and "and" ("A, B and C visited …"), scanning left. */
 function coordinatedLeft(ctx: FinderContext, first: MentionRef): MentionRef[] {
@@ -72,8 +75,9 @@ function unnamedActorAt(ctx: FinderContext, m: MentionRef, limit: number): Actor
   return null;
 }
 
-/** The last person mentioned before the sentence: what "he" or "she" refers to. */
+/** What "he", "she" or "his" refers to: the current visitor, else the last person mentioned before. */
 function previousPerson(ctx: FinderContext, before: number): MentionRef | null {
+  if (ctx.topic && ctx.topic.start < before) return ctx.topic;
   for (let i = ctx.index.mentions.length - 1; i >= 0; i--) {
     const m = ctx.index.mentions[i];
     if (m.start < before && isPerson(m)) return m;
@@ -124,6 +128,10 @@ export function subject(ctx: FinderContext, triggerStart: number): Actor | null 
 export function possessor(ctx: FinderContext, triggerStart: number): Actor | null {
   for (let i = triggerStart - 1; i >= Math.max(ctx.sentenceStart, triggerStart - 5); i--) {
     const t = ctx.doc.tokens[i];
+    if (POSSESSIVE_PRONOUNS.has(lower(t))) {
+      const p = previousPerson(ctx, i);
+      return p ? { people: [p], country: null, start: i, end: i + 1 } : null;
+    }
     if (isPossessive(t)) {
       const m = ctx.index.covering.get(i - 1);
       if (m && isPerson(m)) return { people: [m], country: null, start: m.start, end: i + 1 };
@@ -139,7 +147,7 @@ export function possessor(ctx: FinderContext, triggerStart: number): Actor | nul
 function actorAfter(ctx: FinderContext, from: number, maxGap: number): Actor | null {
   for (let i = from; i < Math.min(ctx.sentenceEnd, from + maxGap + 1); i++) {
     const m = ctx.index.startingAt.get(i);
-    if (m && isPerson(m)) return { people: [m], country: null, start: m.start, end: m.end };
+    if (m && isPerson(m)) return withCoordinatedPeople(ctx, { people: [m], country: null, start: m.start, end: m.end });
     if (m) {
       const unnamed = unnamedActorAt(ctx, m, ctx.sentenceEnd);
       if (unnamed) return unnamed;
@@ -153,11 +161,32 @@ function actorAfter(ctx: FinderContext, from: number, maxGap: number): Actor | n
   return null;
 }
 
-/** "a visit to Korea by a Vietnamese leader", "hosted by President Lee". */
+/** "King Salman and Crown Prince Mohammed bin Salman": people joined by "and" or commas, titles between. */
+function withCoordinatedPeople(ctx: FinderContext, actor: Actor): Actor {
+  let i = actor.end;
+  let joined = false;
+  while (i < Math.min(ctx.sentenceEnd, actor.end + 8)) {
+    const t = ctx.doc.tokens[i];
+    const m = ctx.index.startingAt.get(i);
+    if (m && isPerson(m) && joined) {
+      actor.people.push(m);
+      actor.end = m.end;
+      i = m.end;
+      joined = false;
+      continue;
+    }
+    if (t.lower === 'and' || t.lower === ',') joined = true;
+    else if (!(joined && (m || /^[A-Z]/.test(t.text) || isPossessive(t)))) break;
+    i = m ? m.end : i + 1;
+  }
+  return actor;
+}
+
+/** "a visit to Korea by a Vietnamese leader", "the visit of the Ukrainian President", "hosted by President Lee". */
 export function agent(ctx: FinderContext, triggerEnd: number): Actor | null {
   for (let i = triggerEnd - 1; i < Math.min(ctx.sentenceEnd, triggerEnd + 8); i++) {
     const t = ctx.doc.tokens[i];
-    if (lower(t) === 'by') return actorAfter(ctx, i + 1, 4);
+    if (lower(t) === 'by' || (lower(t) === 'of' && i === triggerEnd)) return actorAfter(ctx, i + 1, 4);
     if (i >= triggerEnd && (t.pos === 'VERB' || isClauseBreak(t))) return null;
   }
   return null;
@@ -195,14 +224,25 @@ function placeAfter(ctx: FinderContext, from: number, gap: number): PlaceRef | n
   return null;
 }
 
-/** The place at `first` and every place coordinated with it: "Vanuatu and Fiji", "Poland, Germany and France". */
+/**
+ * The place at `first` and every place coordinated with it: "Vanuatu and Fiji",
+ * "Poland, the G20 summit in Germany, and Bastille Day celebrations in France".
+ */
 function withCoordinated(ctx: FinderContext, first: PlaceRef | null): PlaceRef[] {
   if (!first) return [];
   const places = [first];
   let i = first.end;
-  while (i + 1 < ctx.sentenceEnd && /^(,|and|&)$/.test(ctx.doc.tokens[i].lower)) {
-    const skip = ctx.doc.tokens[i].lower === ',' && ctx.doc.tokens[i + 1].lower === 'and' ? 2 : 1;
-    const next = placeAfter(ctx, i + skip, 1);
+  while (i < ctx.sentenceEnd && /^(,|and|&)$/.test(ctx.doc.tokens[i].lower)) {
+    let next: PlaceRef | null = null;
+    for (let j = i + 1; j < Math.min(ctx.sentenceEnd, i + 8); j++) {
+      const m = ctx.index.startingAt.get(j);
+      if (m && isPlace(m)) {
+        next = placeOf(m);
+        break;
+      }
+      const t = ctx.doc.tokens[j];
+      if (t.pos === 'VERB' || t.pos === 'PRON' || isClauseBreak(t) || t.lower === 'where' || t.lower === 'which') break;
+    }
     if (!next) break;
     places.push(next);
     i = next.end;
@@ -250,11 +290,11 @@ export function toPlace(ctx: FinderContext, triggerEnd: number): PlaceRef[] {
   return [];
 }
 
-/** The last country named before token `before`, in the whole article so far. */
-function lastCountryBefore(ctx: FinderContext, before: number): MentionRef | null {
+/** The last country named before token `before`, in the whole article so far, other than `except`. */
+function lastCountryBefore(ctx: FinderContext, before: number, except: string | null): MentionRef | null {
   for (let i = ctx.index.mentions.length - 1; i >= 0; i--) {
     const m = ctx.index.mentions[i];
-    if (m.end <= before && m.entity.type === 'country' && m.entity.country) return m;
+    if (m.end <= before && m.entity.type === 'country' && m.entity.country && m.entity.country !== except) return m;
   }
   return null;
 }
@@ -267,7 +307,7 @@ function determinedBy(tokens: readonly Token[], i: number, from: number): boolea
 }
 
 /** "a trip to the country", "to the largely isolated nation", "went there". */
-export function coreference(ctx: FinderContext, triggerStart: number, triggerEnd: number): PlaceRef | null {
+export function coreference(ctx: FinderContext, triggerStart: number, triggerEnd: number, visitorCountry: string | null): PlaceRef | null {
   const end = Math.min(ctx.sentenceEnd, triggerEnd + DESTINATION_WINDOW);
   for (let i = triggerEnd; i < end; i++) {
     const t = ctx.doc.tokens[i];
@@ -275,7 +315,7 @@ export function coreference(ctx: FinderContext, triggerStart: number, triggerEnd
     const l = lower(t);
     const refers = l === 'there' || (COUNTRY_NOUNS.has(l) && determinedBy(ctx.doc.tokens, i, triggerEnd));
     if (refers) {
-      const m = lastCountryBefore(ctx, triggerStart);
+      const m = lastCountryBefore(ctx, triggerStart, visitorCountry);
       return m ? { mention: null, country: m.entity.country!, start: i, end: i + 1 } : null;
     }
   }

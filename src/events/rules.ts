@@ -44,6 +44,8 @@ const TriggerSchema = z
     host: z.array(z.enum(HOST_FINDERS)).optional(),
     anchor: z.enum(['trigger', 'visitor']).default('trigger'),
     cameo: z.string().regex(/^\d{3,4}$/).default('042'),
+    /** A status the trigger itself implies ("returning from X": completed), deciding before any cue. */
+    status: VisitStatusSchema.optional(),
     examples: z.array(VisitExampleSchema).min(1, 'every trigger needs at least one example'),
   })
   .strict()
@@ -99,6 +101,7 @@ export interface CompiledTrigger {
   host: HostFinder[];
   anchor: 'trigger' | 'visitor';
   cameo: string;
+  status?: VisitStatus;
 }
 
 export interface CompiledVisitRules {
@@ -125,6 +128,7 @@ export const visitRules = cachedByDir((dir): CompiledVisitRules => {
       host: t.host ?? [],
       anchor: t.anchor,
       cameo: t.cameo,
+      ...(t.status ? { status: t.status } : {}),
     })),
     meetings: visit.meetings.map((m) => ({ id: m.id, pattern: compilePattern(m.pattern) })),
     window: status.window,

@@ -1,6 +1,69 @@
-// PLACEHOLDER: replaced by the real dates stage before any commit.
-import type { Doc } from '../doc.ts';
+/**
+ * Stage 3: date mentions as TimeML values (src/dates/ holds the parts).
+ *
+ * Chrono, configured with envoy's news parsers and refiners (dates/configuration.ts), reads
+ * the whole text once against a placeholder instant. When the document has no reference date,
+ * one is inferred from that parse (dates/infer.ts); then every result is turned into a TimeML
+ * value against the reference date, with the tense of its sentence for month names and
+ * weekdays (dates/timeml.ts, dates/tense.ts). A range ("6 to 9 January", "2010-2014") gives
+ * one mention per end.
+ */
+import type { ParsedResult } from 'chrono-node';
+import type { Diagnostic, Doc } from '../doc.ts';
 import type { StageContext } from '../pipeline.ts';
+import type { DateMention } from '../schema.ts';
+import { envoyChrono } from '../dates/configuration.ts';
+import { inferReferenceDate } from '../dates/infer.ts';
+import { placeholderInstant } from '../dates/notes.ts';
+import { parseRef, type Ref } from '../dates/reference.ts';
+import { ruleOf } from '../dates/rule.ts';
+import { tenseReader, type Tense } from '../dates/tense.ts';
+import { toTimex, withFallback } from '../dates/timeml.ts';
+
+/** A range's two ends: a word connector first ("mid-2010 to 2014"), else a dash ("2010-2014"). */
+const RANGES = [/^(.*?\S)\s+(?:to|until|till|through)\s+(\S.*)$/is, /^(.*?\S)\s*[-–—]\s*(\S.*)$/s];
+
+function mentionsOf(doc: Doc, r: ParsedResult, ref: Ref, tenseAt: (offset: number) => Tense): DateMention[] {
+  const rule = ruleOf(r);
+  const mention = (start: number, end: number, value: { value: string; type: DateMention['type'] } | null): DateMention[] =>
+    value ? [{ start, end, text: doc.text.slice(start, end), value: value.value, type: value.type, rule }] : [];
+  const tense = () => tenseAt(r.index);
+  const end = r.index + r.text.length;
+  if (r.end) {
+    const parts = RANGES[0].exec(r.text) ?? RANGES[1].exec(r.text);
+    if (parts) {
+      const [, left, right] = parts;
+      return [
+        ...mention(r.index, r.index + left.length, toTimex(r.start, left, ref, tense, withFallback(r.start, r.end))),
+        ...mention(end - right.length, end, toTimex(r.end, right, ref, tense)),
+      ];
+    }
+  }
+  return mention(r.index, end, toTimex(r.start, r.text, ref, tense));
+}
+
+/** Builds the chrono configuration up front (for a pipeline's `prepare` hook); `dates` builds it on first use otherwise. */
+export function prepareDates(_ctx?: StageContext): void {
+  envoyChrono();
+}
+
 export function dates(doc: Doc, _ctx: StageContext): Doc {
-  return doc;
+  const results = envoyChrono().parse(doc.text, placeholderInstant());
+  const tenseAt = tenseReader(doc);
+  let referenceDate = doc.referenceDate;
+  const diagnostics: Diagnostic[] = [];
+  if (referenceDate.origin === 'none') {
+    const inferred = inferReferenceDate(doc, results, tenseAt);
+    if (inferred) {
+      referenceDate = inferred.referenceDate;
+      diagnostics.push({ stage: 'dates', message: `reference date ${referenceDate.value} inferred from ${inferred.reason}`, span: referenceDate.evidence, rule: 'envoy/reference-date' });
+    }
+  }
+  const ref = parseRef(referenceDate.value);
+  const found: DateMention[] = [];
+  for (const r of results) found.push(...mentionsOf(doc, r, ref, tenseAt));
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentions: DateMention[] = [];
+  for (const m of found) if (mentions.length === 0 || m.start >= mentions[mentions.length - 1].end) mentions.push(m);
+  return { ...doc, dates: mentions, referenceDate, diagnostics: diagnostics.length ? [...doc.diagnostics, ...diagnostics] : doc.diagnostics };
 }

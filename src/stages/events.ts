@@ -72,13 +72,13 @@ function findHost(ctx: FinderContext, rule: CompiledTrigger, start: number, end:
 }
 
 /** The destinations of a trigger: one or more coordinated places ("a trip to Vanuatu and Fiji"). */
-function findDestinations(ctx: FinderContext, rule: CompiledTrigger, start: number, end: number, host: Actor | null): PlaceRef[] {
+function findDestinations(ctx: FinderContext, rule: CompiledTrigger, start: number, end: number, host: Actor | null, visitorCountry: string | null): PlaceRef[] {
   for (const finder of rule.destination) {
     let found: PlaceRef[] = [];
     if (finder === 'object') found = objectPlace(ctx, end);
     else if (finder === 'to') found = toPlace(ctx, end);
     else if (finder === 'modifier') found = modifierPlace(ctx, start);
-    else if (finder === 'coreference') found = [coreference(ctx, start, end)].filter((p): p is PlaceRef => p !== null);
+    else if (finder === 'coreference') found = [coreference(ctx, start, end, visitorCountry)].filter((p): p is PlaceRef => p !== null);
     else if (finder === 'host-country') {
       const country = host?.people[0]?.entity.country ?? host?.country ?? null;
       if (country && host) found = [{ mention: null, country, start: host.start, end: host.end }];
@@ -99,6 +99,8 @@ function sinceClauseBetween(tokens: readonly Token[], from: number, to: number):
 }
 
 const CALENDAR_VALUE = /^\d{4}(-\d{2}(-\d{2})?)?/;
+/** A date further than this many tokens from its trigger belongs to another clause. */
+const MAX_DATE_DISTANCE = 20;
 
 /** The date of the visit: the nearest calendar date in the sentence, not across another trigger or a since-clause. */
 function findWhen(doc: Doc, index: MentionIndex, anchorStart: number, anchorEnd: number, sentenceStart: number, sentenceEnd: number, triggers: Array<[number, number]>): DateRef | null {
@@ -110,6 +112,7 @@ function findWhen(doc: Doc, index: MentionIndex, anchorStart: number, anchorEnd:
     const after = d.start >= anchorEnd;
     const [gapStart, gapEnd] = after ? [anchorEnd, d.start] : [d.end, anchorStart];
     if (after && sinceClauseBetween(doc.tokens, gapStart, gapEnd)) continue;
+    if (gapEnd - gapStart > MAX_DATE_DISTANCE) continue;
     const crosses = triggers.some(([s, e]) => s >= gapStart && e <= gapEnd && !(s === anchorStart && e === anchorEnd));
     const cost = gapEnd - gapStart + (crosses ? 100 : 0);
     if (cost < bestCost) {
@@ -147,7 +150,13 @@ function tenseOf(t: Token): Tense {
   return 'past';
 }
 
-function decideStatus(doc: Doc, rules: CompiledVisitRules, c: { start: number; end: number; when: DateRef | null }, sentenceStart: number, sentenceEnd: number): VisitStatus | 'negated' {
+function decideStatus(
+  doc: Doc,
+  rules: CompiledVisitRules,
+  c: { start: number; end: number; when: DateRef | null; implied?: VisitStatus },
+  sentenceStart: number,
+  sentenceEnd: number,
+): VisitStatus | 'negated' {
   const from = Math.max(sentenceStart, c.start - rules.window.before);
   const to = Math.min(sentenceEnd, c.end + rules.window.after);
   for (const n of rules.negations) for (let i = from; i < c.start; i++) if (matchAt(n.pattern, doc.tokens, i, c.start) > i) return 'negated';
@@ -162,6 +171,7 @@ function decideStatus(doc: Doc, rules: CompiledVisitRules, c: { start: number; e
     return null;
   };
   if (cueAt('cancelled')) return 'cancelled';
+  if (c.implied) return c.implied;
   const relation = c.when ? compareToReference(c.when.date.value, doc.referenceDate.value) : null;
   if (relation === -1) return 'completed';
   if (relation === 1) return 'planned';
@@ -189,8 +199,9 @@ function attributionOf(doc: Doc, rules: CompiledVisitRules, sentence: { start: n
 
 function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIndex, diagnostics: Diagnostic[]): Candidate[] {
   const candidates: Candidate[] = [];
+  let topic: MentionRef | null = null;
   doc.sentences.forEach((sentence, si) => {
-    const ctx: FinderContext = { doc, rules, index, sentenceStart: sentence.firstToken, sentenceEnd: sentence.endToken };
+    const ctx: FinderContext = { doc, rules, index, sentenceStart: sentence.firstToken, sentenceEnd: sentence.endToken, topic };
     const taken = new Set<number>();
     const found: Array<{ rule: CompiledTrigger; start: number; end: number }> = [];
     for (const rule of rules.triggers) {
@@ -215,10 +226,12 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
         continue;
       }
       const host = rule.host.length ? findHost(ctx, rule, start, end) : null;
-      const destinations = findDestinations(ctx, rule, start, end, host);
+      const visitorCountry = visitor.people.find((p) => p.entity.country)?.entity.country ?? visitor.country;
+      const destinations = findDestinations(ctx, rule, start, end, host, visitorCountry);
+      if (visitor.people.length) ctx.topic = topic = visitor.people[0];
       const [anchorStart, anchorEnd] = rule.anchor === 'visitor' ? [visitor.start, visitor.end] : [start, end];
       const when = findWhen(doc, index, anchorStart, anchorEnd, sentence.firstToken, sentence.endToken, triggerRanges);
-      const status = decideStatus(doc, rules, { start, end, when }, sentence.firstToken, sentence.endToken);
+      const status = decideStatus(doc, rules, { start, end, when, implied: rule.status }, sentence.firstToken, sentence.endToken);
       if (status === 'negated') {
         nearMiss('is negated');
         continue;
@@ -233,7 +246,7 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
           start,
           end,
           visitors: visitor.people,
-          visitorCountry: visitor.people.find((p) => p.entity.country)?.entity.country ?? visitor.country,
+          visitorCountry,
           hosts: host?.people ?? [],
           destination,
           when,
@@ -262,6 +275,18 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
     }
   });
   return candidates;
+}
+
+const REFERENCE_RULE = 'reference-date';
+
+/** A visit under way with no date of its own happens at the reference date (news reports the day's events). */
+function dateOngoing(doc: Doc, candidates: Candidate[]): void {
+  const value = doc.referenceDate.value;
+  if (!value) return;
+  for (const c of candidates) {
+    if (c.status !== 'ongoing' || c.when) continue;
+    c.when = { date: { start: 0, end: 0, text: '', value, type: 'DATE', rule: REFERENCE_RULE }, start: -1, end: -1 };
+  }
 }
 
 /** An unnamed actor ("a Vietnamese leader … when party chief Nguyen Phu Trong …"): the named person of that country nearest the trigger. */
@@ -335,7 +360,7 @@ function attachMeetings(doc: Doc, rules: CompiledVisitRules, index: MentionIndex
   const sentencesOf = (e: Candidate) => new Set(e.evidence.map((s) => doc.sentences.findIndex((x) => s.start >= x.start && s.start < x.end)));
   const eventSentences = events.map(sentencesOf);
   doc.sentences.forEach((sentence, si) => {
-    const ctx: FinderContext = { doc, rules, index, sentenceStart: sentence.firstToken, sentenceEnd: sentence.endToken };
+    const ctx: FinderContext = { doc, rules, index, sentenceStart: sentence.firstToken, sentenceEnd: sentence.endToken, topic: null };
     for (const meeting of rules.meetings) {
       for (const m of findAll(meeting.pattern, doc.tokens, sentence.firstToken, sentence.endToken)) {
         const met = object(ctx, m.end)?.people ?? [];
@@ -395,6 +420,7 @@ export function events(doc: Doc, ctx: StageContext): Doc {
   const diagnostics: Diagnostic[] = [];
   const candidates = extractCandidates(doc, rules, index, diagnostics);
   nameUnnamed(doc, index, candidates);
+  dateOngoing(doc, candidates);
   const merged = merge(candidates).filter((e) => {
     const keep = (e.visitors.length > 0 || e.visitorCountry !== null) && e.visitorCountry !== e.destination!.country;
     if (!keep) diagnostics.push({ stage: 'events', rule: e.rule.id, span: e.evidence[0], message: `visit dropped: ${e.visitorCountry === e.destination!.country ? 'visitor stays in own country' : 'no visitor or visitor country'}` });
@@ -409,9 +435,11 @@ export function events(doc: Doc, ctx: StageContext): Doc {
       type: 'visit',
       visitors: uniqueActors(e.visitors, new Set()),
       visitorCountry: e.visitorCountry,
-      destination: { country: e.destination!.country, place: placeName(doc, index, e) },
+      destination: { country: e.destination!.country as string | null, place: placeName(doc, index, e) },
       met: uniqueActors([...e.hosts, ...e.met], visitorIds),
-      when: e.when ? { text: e.when.date.text, value: e.when.date.value, type: e.when.date.type } : null,
+      when: e.when
+        ? { text: e.when.date.text, value: e.when.date.value, type: e.when.date.type, basis: e.when.date.rule === REFERENCE_RULE ? 'reference' : 'text' }
+        : null,
       status: e.status,
       ...(e.attribution ? { attribution: e.attribution } : {}),
       cameo: e.rule.cameo,

@@ -77,7 +77,8 @@ function tokenisePiece(text: string, offset: number, tokens: Token[], sentences:
       text: values[i],
       lower: values[i].toLowerCase().replace(/\u2019/g, "'"),
       pos: pos[i],
-      lemma: lemmas[i].toLowerCase(),
+      // wink has no lemma for a few contractions ("cannot").
+      lemma: (lemmas[i] ?? values[i]).toLowerCase(),
       spaceBefore: spaces[i].length > 0 || lineBreak,
       lineBefore: lineBreak || /[\r\n]/.test(spaces[i]),
     });

@@ -1,0 +1,153 @@
+/**
+ * The one list of what parses dates in envoy, in order — chrono's casual English configuration,
+ * cloned, with envoy's news parsers and refiners added the way chrono is extended.
+ *
+ * Envoy's parsers come first, so they win ties with chrono's on the same span. Chrono parsers
+ * whose job an envoy parser does better for news are left out, by class name; a test checks
+ * that each named class still exists in chrono's configuration.
+ */
+import * as chrono from 'chrono-node';
+import type { Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+import { ParsingComponents, ParsingResult as ChronoResult } from 'chrono-node';
+import { noteOf } from './notes.ts';
+import { hasRule, ruleOf, setRule } from './rule.ts';
+import type { EnvoyParser } from './result.ts';
+import SetParser from './parsers/set.ts';
+import DurationParser from './parsers/duration.ts';
+import DeicticParser from './parsers/deictic.ts';
+import RelativePeriodParser from './parsers/relativePeriod.ts';
+import DecadeParser from './parsers/decade.ts';
+import YearParser from './parsers/year.ts';
+import QuarterParser from './parsers/quarter.ts';
+import FalsePositiveFilter from './refiners/falsePositiveFilter.ts';
+import TrimSpanRefiner from './refiners/trimSpan.ts';
+import ModifierSpanRefiner from './refiners/modifierSpan.ts';
+import LineBreakRefiner from './refiners/lineBreak.ts';
+import MonthInRelativeYearRefiner from './refiners/monthInRelativeYear.ts';
+
+/** Chrono's configuration: the ordered parsers and refiners (the type chrono-node does not export). */
+export interface Configuration {
+  parsers: Parser[];
+  refiners: Refiner[];
+}
+
+/** Envoy's parsers, in order: on a tie the earlier one wins ("£5m a year" is a set, not a duration). */
+export function envoyParsers(): EnvoyParser[] {
+  return [new SetParser(), new DurationParser(), new DeicticParser(), new QuarterParser(), new RelativePeriodParser(), new DecadeParser(), new YearParser()];
+}
+
+/** Chrono parsers left out, and what takes their place. */
+export const SUPERSEDED_PARSERS: Record<string, string> = {
+  ENTimeUnitWithinFormatParser: 'duration ("within three days", "for a year" are durations)',
+  ENTimeUnitLaterFormatParser: 'duration ("eight days after taking office" is not anchored on the article date)',
+  ENTimeUnitAgoFormatParser: 'duration ("two years ago" at year granularity; "a year earlier" is not anchored on the article date; "$153m a year ago" is no 153 minutes)',
+  ENTimeUnitCasualRelativeFormatParser: 'duration ("the past five years" is P5Y)',
+  ENRelativeDateFormatParser: 'relative-period (unit granularity: "next month" is a month)',
+  ENCasualDateParser: 'deictic ("now" is PRESENT_REF; "today" needs a day in the reference date)',
+  ENEndOfCurrentMonthParser: 'modifier-span refiner ("the end of the month")',
+};
+
+/** Chrono refiners left out, and what takes their place. */
+export const SUPERSEDED_REFINERS: Record<string, string> = {
+  UnlikelyFormatFilter: 'false-positive filter (chrono drops every all-digit result, so every bare year)',
+  ENUnlikelyFormatFilter: 'false-positive filter (chrono drops "since May")',
+  ENEndOfPeriodRefiner: 'modifier-span refiner ("the end of 2019" keeps the value 2019)',
+};
+
+/**
+ * Records the parser's rule id with every result it makes. (Chrono's relative parsers are all
+ * superseded, so no chrono result depends on the placeholder instant it was parsed against; a
+ * test checks that none carries chrono's relative-date tag.)
+ */
+function withRule(parser: Parser, rule: string): Parser {
+  return {
+    pattern: (context) => parser.pattern(context),
+    extract(context: ParsingContext, match: RegExpMatchArray) {
+      let out = parser.extract(context, match);
+      if (!out) return out;
+      if (!(out instanceof ChronoResult) && !(out instanceof ParsingComponents)) out = context.createParsingComponents(out);
+      if (out instanceof ParsingComponents) setRule(out, rule);
+      else {
+        setRule(out.start, rule);
+        if (out.end) setRule(out.end, rule);
+      }
+      return out;
+    },
+  };
+}
+
+/** A pattern that fails at once (sticky, so it is tried at the first position only). */
+const NEVER = /(?!)/y;
+
+/**
+ * Chrono parsers that are slow and rarely right in news, run only on a text that has their cue:
+ * the clock-time parser reads every "1.30" and "at 1" and keeps almost none of them (see the
+ * false-positive filter), so it runs only where am/pm, h:mm, o'clock or a time zone appears.
+ */
+const CUES: Record<string, RegExp> = {
+  ENTimeExpressionParser: /\d\s*[ap]\.?m\b|\d:\d\d|o['’]?clock|\b(?:GMT|BST|UTC|[ECMP][SD]T)\b/i,
+};
+
+function gated(parser: Parser, cue: RegExp | undefined): Parser {
+  if (!cue) return parser;
+  return {
+    pattern: (context) => (cue.test(context.text) ? parser.pattern(context) : NEVER),
+    extract: (context, match) => parser.extract(context, match),
+  };
+}
+
+/**
+ * Runs a chrono refiner on chrono's own results only. Envoy's results (those with a note:
+ * durations, sets, relative periods) pass around it, so chrono never merges "Monday, two days"
+ * into one date, nor clones a note away. A result the refiner merged from several (it clones
+ * components and loses their tags) gets the rule of the first result it took in.
+ */
+function datesOnly(refiner: Refiner): Refiner {
+  return {
+    refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+      const own = results.filter((r) => noteOf(r.start) !== undefined);
+      const chronos = own.length ? results.filter((r) => noteOf(r.start) === undefined) : results;
+      const before = chronos.map((r) => [r.index, r.index + r.text.length, ruleOf(r)] as const);
+      const refined = refiner.refine(context, chronos);
+      for (const r of refined) {
+        if (hasRule(r)) continue;
+        const taken = before.find(([start, end]) => start >= r.index && end <= r.index + r.text.length);
+        if (taken) setRule(r.start, taken[2]);
+      }
+      return own.length ? [...refined, ...own].sort((a, b) => a.index - b.index) : refined;
+    },
+  };
+}
+
+export function createConfiguration(): Configuration {
+  const base = chrono.en.casual.clone();
+  const overlapRemoval = base.refiners.find((r) => r.constructor.name === 'OverlapRemovalRefiner');
+  if (!overlapRemoval) throw new Error('chrono-node has no OverlapRemovalRefiner');
+  const parsers = [
+    ...envoyParsers().map((p) => withRule(p, p.rule)),
+    ...base.parsers
+      .filter((p) => !(p.constructor.name in SUPERSEDED_PARSERS))
+      .map((p) => withRule(gated(p, CUES[p.constructor.name]), `chrono/${p.constructor.name}`)),
+  ];
+  const lineBreak = new LineBreakRefiner();
+  const refiners = [
+    new FalsePositiveFilter(),
+    lineBreak,
+    ...base.refiners
+      .filter((r) => !(r.constructor.name in SUPERSEDED_REFINERS))
+      .map((r) => (r.constructor.name === 'OverlapRemovalRefiner' ? r : datesOnly(r))),
+    lineBreak, // again: chrono's year-suffix refiner reads across line breaks too
+    new MonthInRelativeYearRefiner(),
+    new TrimSpanRefiner(),
+    new ModifierSpanRefiner(),
+    overlapRemoval,
+  ];
+  return { parsers, refiners };
+}
+
+let instance: chrono.Chrono | undefined;
+/** The configured chrono, built once. */
+export function envoyChrono(): chrono.Chrono {
+  instance ??= new chrono.Chrono(createConfiguration());
+  return instance;
+}

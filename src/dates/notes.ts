@@ -1,0 +1,51 @@
+/**
+ * What an envoy parser knows about a result beyond chrono's date components.
+ *
+ * Chrono results carry only calendar components (year, month, day …). Durations,
+ * sets and PRESENT_REF-style values have none, and relative periods ("next
+ * month") must be resolved against envoy's reference date at its own precision
+ * rather than against the instant chrono parsed with. Parsers attach a note to
+ * the components they return; timeml.ts reads it.
+ *
+ * Results with a note are envoy's own and pass around chrono's merging refiners
+ * (see configuration.ts), so a note is never lost to a refiner's clone().
+ */
+import type { ParsedComponents } from 'chrono-node';
+import type { TimexType } from '../schema.ts';
+
+export type RelativeUnit = 'day' | 'week' | 'weekend' | 'month' | 'quarter' | 'year' | 'decade' | 'century';
+export type Season = 'SP' | 'SU' | 'FA' | 'WI';
+
+export type Note =
+  /** A value that needs no reference date: P3D, PXDE, P1Y (SET), PRESENT_REF, 199 … */
+  | { kind: 'fixed'; value: string; type: TimexType }
+  /** A period `offset` units from the reference date: "next month" is {month, +1}. */
+  | { kind: 'relative'; unit: RelativeUnit; offset: number; suffix?: string }
+  /** "last summer", "this winter": a season of the year relative to the reference month. */
+  | { kind: 'season'; season: Season; offset: number }
+  /** "the third quarter" (year from the reference and tense), "the fourth quarter of 2004", "this year's first quarter". */
+  | { kind: 'quarter'; quarter: number; year?: number; yearOffset?: number }
+  /** "July last year": the month (and day) chrono read, in the year `offset` years from the reference. */
+  | { kind: 'inYear'; offset: number };
+
+const notes = new WeakMap<object, Note>();
+
+export function annotate<T extends object>(components: T, note: Note): T {
+  notes.set(components, note);
+  return components;
+}
+
+export function noteOf(components: ParsedComponents | undefined | null): Note | undefined {
+  return components ? notes.get(components) : undefined;
+}
+
+/**
+ * The instant every parse runs against. It is never a real reference date: relative expressions
+ * are envoy's notes, resolved against the document's reference date in timeml.ts, and only
+ * components chrono marks certain are read, so nothing depends on this instant. Chrono thus runs
+ * once per document, even when the reference date still has to be inferred from the parse.
+ */
+const PLACEHOLDER = new Date(2000, 5, 15, 12, 0, 0, 0);
+export function placeholderInstant(): Date {
+  return new Date(PLACEHOLDER);
+}

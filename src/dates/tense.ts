@@ -1,0 +1,91 @@
+/**
+ * The tense around a date mention, from the tokens of its sentence (wink POS and lemmas): the
+ * nearest tense marker before the mention, else the nearest after it.
+ *
+ * - future: "will", "shall", "'ll"; expect/plan/schedule/set/due/intend/aim/prepare in the
+ *   present ("is expected to visit", "plans to", "they expect the deal to close"); "next", "upcoming"; in a headline, "to" + verb
+ *   ("Leader to visit Seoul").
+ * - past: was/were/had/did; a verb whose form differs from its lemma and does not end in -s or
+ *   -ing ("visited", "met", "spoke", "took").
+ * - present: is/are/am/does; a verb in -s; "according to".
+ * - no tense, and the search stops there: a modal ("would", "must", "could"), has/have
+ *   ("has extended loans through January"), a past plan ("was expected to", "planned to") and
+ *   an infinitive ("agreed to buy it in January"): the time is relative to another event, so the
+ *   caller takes the date closest to the reference.
+ * Participles after an auxiliary ("is finalized") are no markers: the auxiliary is.
+ */
+import { sentenceIndexAt, type Doc, type Token } from '../doc.ts';
+
+export type Tense = 'past' | 'present' | 'future' | null;
+
+const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
+const FUTURE_BEFORE_TO = new Set(['expect', 'plan', 'schedule', 'set', 'due', 'intend', 'aim', 'prepare', 'go', 'poise', 'slate']);
+/** These look ahead even without "to": "they expect the deal to close", "we plan a visit". */
+const FUTURE_VERBS = new Set(['expect', 'plan', 'intend', 'schedule']);
+const FUTURE_WORDS = new Set(['next', 'upcoming', 'forthcoming']);
+const PAST_FORMS = new Set(['was', 'were', 'had', 'did']);
+const PRESENT_FORMS = new Set(['is', 'are', 'am', "'s", "'re", "'m", 'does', 'do']);
+const MODALS = new Set(['would', 'could', 'should', 'must', 'might', 'may', 'can', "'d"]);
+
+/** A marker that stops the search without giving a tense. */
+const STOP = 'stop';
+type Marker = Tense | typeof STOP;
+
+/** The tense token `i` marks, looking only at tokens [first, last) of its sentence. */
+function markerOf(tokens: Token[], i: number, headline: boolean, first: number, last: number): Marker {
+  const t = tokens[i];
+  const text = t.lower;
+  const next = i + 1 < last ? tokens[i + 1] : undefined;
+  const prev = i > first ? tokens[i - 1] : undefined;
+  const nextIsTo = next !== undefined && next.lower === 'to';
+  if (FUTURE_WORDS.has(text)) return 'future';
+  if (text === 'according' && nextIsTo) return 'present';
+  if (t.pos === 'AUX') {
+    if (FUTURE_AUX.has(text)) return 'future';
+    if (PAST_FORMS.has(text)) return 'past';
+    if (PRESENT_FORMS.has(text)) return 'present';
+    if (MODALS.has(text) || text === 'has' || text === 'have') return STOP;
+    return null;
+  }
+  if (t.pos !== 'VERB') {
+    // An infinitive: future in a headline ("Leader to visit Seoul"), else relative to its verb.
+    if (text === 'to' && next?.pos === 'VERB' && !(prev && FUTURE_BEFORE_TO.has(prev.lemma))) return headline ? 'future' : STOP;
+    return null;
+  }
+  const afterAux = prev !== undefined && (prev.pos === 'AUX' || (prev.pos === 'ADV' && i - 1 > first && tokens[i - 2].pos === 'AUX'));
+  const pastForm = text !== t.lemma && !text.endsWith('s') && !text.endsWith('ing');
+  if ((FUTURE_BEFORE_TO.has(t.lemma) && nextIsTo) || (FUTURE_VERBS.has(t.lemma) && !afterAux && !pastForm)) {
+    // "is expected to", "plans to", "they expect the deal to close" look ahead; "was expected to",
+    // "planned to" only from the past.
+    const aux = afterAux ? (prev!.pos === 'AUX' ? prev! : tokens[i - 2]) : undefined;
+    return (aux ? PAST_FORMS.has(aux.lower) : pastForm) ? STOP : 'future';
+  }
+  // A participle after an auxiliary takes the auxiliary's tense ("is expected", "has visited").
+  if (afterAux || text === t.lemma || text.endsWith('ing')) return null;
+  return text.endsWith('s') ? 'present' : 'past';
+}
+
+/** Returns a function giving the tense at a character offset of `doc.text`; markers are computed once per sentence. */
+export function tenseReader(doc: Doc): (offset: number) => Tense {
+  const cache = new Map<number, Marker[]>();
+  const titleEnd = doc.title !== undefined && doc.text.trimStart().startsWith(doc.title) ? doc.text.indexOf(doc.title) + doc.title.length : -1;
+  return (offset: number): Tense => {
+    const si = sentenceIndexAt(doc, offset);
+    if (si < 0) return null;
+    const { firstToken: first, endToken: last } = doc.sentences[si];
+    const tokens = doc.tokens;
+    let markers = cache.get(si);
+    if (!markers) {
+      const headline = doc.sentences[si].end <= titleEnd;
+      markers = [];
+      for (let i = first; i < last; i++) markers.push(markerOf(tokens, i, headline, first, last));
+      cache.set(si, markers);
+    }
+    let at = first;
+    while (at < last && tokens[at].end <= offset) at++;
+    const found = (i: number) => markers[i - first];
+    for (let i = at - 1; i >= first; i--) if (found(i)) return found(i) === STOP ? null : (found(i) as Tense);
+    for (let i = at; i < last; i++) if (found(i)) return found(i) === STOP ? null : (found(i) as Tense);
+    return null;
+  };
+}
