@@ -149,14 +149,28 @@ function actorAfter(ctx: FinderContext, from: number, maxGap: number): Actor | n
     const m = ctx.index.startingAt.get(i);
     if (m && isPerson(m)) return withCoordinatedPeople(ctx, { people: [m], country: null, start: m.start, end: m.end });
     if (m) {
+      if (m.entity.type !== 'nationality' && m.entity.type !== 'country') return null;
+      // "South Korean President Lee", "North Korea's leader Kim Jong Un": the named person wins.
+      const named = personAfterModifiers(ctx, m.end);
+      if (named) return withCoordinatedPeople(ctx, { people: [named], country: null, start: m.start, end: named.end });
       const unnamed = unnamedActorAt(ctx, m, ctx.sentenceEnd);
       if (unnamed) return unnamed;
-      if (m.entity.type !== 'nationality' && m.entity.type !== 'country') return null;
       i = m.end - 1;
       continue;
     }
     const t = ctx.doc.tokens[i];
     if (t.pos === 'VERB' || (t.pos === 'ADP' && lower(t) !== 'of') || isClauseBreak(t) || t.text === ',') return null;
+  }
+  return null;
+}
+
+/** A person named right after `from`, past a possessive and title words ("'s leader", "President", "Crown Prince"). */
+function personAfterModifiers(ctx: FinderContext, from: number): MentionRef | null {
+  for (let i = from; i < Math.min(ctx.sentenceEnd, from + 5); i++) {
+    const m = ctx.index.startingAt.get(i);
+    if (m) return isPerson(m) ? m : null;
+    const t = ctx.doc.tokens[i];
+    if (!(isPossessive(t) || ctx.rules.actorNouns.has(t.lower) || /^[A-Z]/.test(t.text) || t.pos === 'ADJ')) return null;
   }
   return null;
 }
