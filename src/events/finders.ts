@@ -24,6 +24,8 @@ export interface Actor {
   people: MentionRef[];
   /** The nationality or country that stands for an unnamed actor. */
   country: string | null;
+  /** An unnamed actor in the singular with "the" ("the Ukrainian president"): one known person, not any official. */
+  definite?: boolean;
   /** Token range of the actor phrase. */
   start: number;
   end: number;
@@ -67,9 +69,15 @@ function unnamedActorAt(ctx: FinderContext, m: MentionRef, limit: number): Actor
     if (!isPossessive(ctx.doc.tokens[j])) return null;
     j++;
   }
+  let d = m.start - 1;
+  while (d >= ctx.sentenceStart && ctx.doc.tokens[d].pos === 'ADJ') d--;
+  const withThe = d >= ctx.sentenceStart && ctx.doc.tokens[d].lower === 'the';
   for (let k = j; k < Math.min(limit, j + 4); k++) {
     const t = ctx.doc.tokens[k];
-    if (ctx.rules.actorNouns.has(lower(t))) return { people: [], country: m.entity.country, start: m.start, end: k + 1 };
+    if (ctx.rules.actorNouns.has(lower(t))) {
+      const singular = !/[^s]s$/.test(lower(t));
+      return { people: [], country: m.entity.country, start: withThe ? d : m.start, end: k + 1, definite: withThe && singular };
+    }
     if (t.pos === 'VERB' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
   }
   return null;

@@ -35,6 +35,8 @@ interface Candidate {
   end: number;
   visitors: MentionRef[];
   visitorCountry: string | null;
+  /** The visitor was "the <nationality> <title>": one particular person. */
+  definiteActor: boolean;
   hosts: MentionRef[];
   destination: PlaceRef | null;
   when: DateRef | null;
@@ -177,6 +179,12 @@ function decideStatus(
   if (relation === 1) return 'planned';
   const cued = cueAt(null);
   if (cued) return cued;
+  // An auxiliary right before the trigger sets the tense of the verb group ("has arrived" is present).
+  for (let i = c.start - 1; i >= Math.max(sentenceStart, c.start - 2); i--) {
+    if (doc.tokens[i].pos !== 'AUX') continue;
+    const tense = tenseOf(doc.tokens[i]);
+    if (tense) return tense === 'past' ? 'completed' : 'ongoing';
+  }
   for (let d = 0; d <= rules.window.before; d++) {
     for (const i of [c.start - d, c.end + d]) {
       if (i < sentenceStart || i >= sentenceEnd) continue;
@@ -247,6 +255,7 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
           end,
           visitors: visitor.people,
           visitorCountry,
+          definiteActor: visitor.definite ?? false,
           hosts: host?.people ?? [],
           destination,
           when,
@@ -289,18 +298,32 @@ function dateOngoing(doc: Doc, candidates: Candidate[]): void {
   }
 }
 
-/** An unnamed actor ("a Vietnamese leader … when party chief Nguyen Phu Trong …"): the named person of that country nearest the trigger. */
+/**
+ * An unnamed actor gets a name: "a Vietnamese leader … when party chief Nguyen Phu Trong …"
+ * takes the person of that country nearest the trigger in the sentence; "the Ukrainian
+ * president" with nobody of that country in the sentence takes the article's most
+ * mentioned person of that country.
+ */
 function nameUnnamed(doc: Doc, index: MentionIndex, candidates: Candidate[]): void {
   for (const c of candidates) {
     if (c.visitors.length || !c.visitorCountry) continue;
     const sentence = doc.sentences[c.sentence];
     const taken = new Set(candidates.filter((o) => o !== c && o.sentence === c.sentence && !whenCompatible(o, c)).flatMap((o) => o.visitors.map((v) => v.entity.id)));
     const hosts = new Set(c.hosts.map((h) => h.entity.id));
-    const options = index.mentions.filter(
-      (m) => isPerson(m) && m.start >= sentence.firstToken && m.end <= sentence.endToken && m.entity.country === c.visitorCountry && !taken.has(m.entity.id) && !hosts.has(m.entity.id),
-    );
-    options.sort((a, b) => Math.abs(a.start - c.start) - Math.abs(b.start - c.start));
-    if (options[0]) c.visitors = [options[0]];
+    const eligible = (m: MentionRef) => isPerson(m) && m.entity.country === c.visitorCountry && !taken.has(m.entity.id) && !hosts.has(m.entity.id);
+    const inSentence = index.mentions.filter((m) => eligible(m) && m.start >= sentence.firstToken && m.end <= sentence.endToken);
+    inSentence.sort((a, b) => Math.abs(a.start - c.start) - Math.abs(b.start - c.start));
+    if (inSentence[0]) {
+      c.visitors = [inSentence[0]];
+      continue;
+    }
+    if (!c.definiteActor) continue;
+    const prominent = index.mentions
+      .filter(eligible)
+      .map((m) => m.entity)
+      .sort((a, b) => b.mentions.length - a.mentions.length)[0];
+    const mention = prominent && index.mentions.find((m) => m.entity === prominent);
+    if (mention) c.visitors = [mention];
   }
 }
 
