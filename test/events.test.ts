@@ -155,6 +155,13 @@ describe('status', () => {
     expect(at('Macron visited China.', '2018-01')).toBe('completed');
   });
 
+  it('on the reference day: ongoing, unless the trigger verb is past or the phrase says later', () => {
+    expect(at('Macron arrives in China on Monday.', '2018-01-08', [['Monday', '2018-01-08']])).toBe('ongoing');
+    expect(at('Macron visited China on Monday.', '2018-01-08', [['Monday', '2018-01-08']])).toBe('completed');
+    expect(at('Macron is travelling to China later this month.', '2018-01-08', [['later this month', '2018-01']])).toBe('planned');
+    expect(at('Macron has said during a visit to China that trade matters.', '2018-01-08')).toBe('ongoing');
+  });
+
   it('a negated visit is no visit', () => {
     expect(at('Macron has no plans to visit China.', '2018-01')).toBeUndefined();
     expect(at('Macron will not visit China this year.', '2018-01')).toBeUndefined();

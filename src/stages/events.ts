@@ -177,8 +177,19 @@ function decideStatus(
   const relation = c.when ? compareToReference(c.when.date.value, doc.referenceDate.value) : null;
   if (relation === -1) return 'completed';
   if (relation === 1) return 'planned';
+  if (relation === 0) {
+    // The same month or year as the reference: the date phrase may still say which side it is on.
+    if (/\b(later|coming|next|upcoming|forthcoming)\b/i.test(c.when!.date.text)) return 'planned';
+    if (/\b(earlier|last|past|ago)\b/i.test(c.when!.date.text)) return 'completed';
+  }
   const cued = cueAt(null);
   if (cued) return cued;
+  // A visit dated on the reference day itself is under way as the article is written.
+  // A visit dated on the reference day itself is under way as the article is written,
+  // unless the trigger verb itself is in the past ("hosted … on Monday").
+  if (relation === 0 && c.when!.date.value.length >= 10 && (doc.referenceDate.value?.length ?? 0) >= 10) {
+    return tenseOf(doc.tokens[c.start]) === 'past' ? 'completed' : 'ongoing';
+  }
   // An auxiliary right before the trigger sets the tense of the verb group ("has arrived" is present).
   for (let i = c.start - 1; i >= Math.max(sentenceStart, c.start - 2); i--) {
     if (doc.tokens[i].pos !== 'AUX') continue;
