@@ -100,8 +100,10 @@ function previousPerson(ctx: FinderContext, before: number): MentionRef | null {
 function inPrepositionalPhrase(ctx: FinderContext, m: MentionRef): boolean {
   for (let i = m.start - 1; i >= ctx.sentenceStart && i >= m.start - 5; i--) {
     const t = ctx.doc.tokens[i];
-    if (t.pos === 'ADP') return true;
-    if (!(ctx.index.covering.has(i) || t.pos === 'DET' || isPossessive(t) || /^[A-Z]/.test(t.text))) return false;
+    // "of" between capitalised words belongs to a title: "Secretary of State Mike Pompeo".
+    const inTitle = t.lower === 'of' && i > 0 && /^[A-Z]/.test(ctx.doc.tokens[i - 1].text) && /^[A-Z]/.test(ctx.doc.tokens[i + 1].text);
+    if (t.pos === 'ADP' && !inTitle) return true;
+    if (!(inTitle || ctx.index.covering.has(i) || t.pos === 'DET' || isPossessive(t) || /^[A-Z]/.test(t.text))) return false;
   }
   return false;
 }

@@ -55,7 +55,14 @@ const TriggerSchema = z
   });
 
 const MeetingSchema = z
-  .object({ id: ruleId, description: z.string().min(1), pattern: PatternSchema })
+  .object({
+    id: ruleId,
+    description: z.string().min(1),
+    pattern: PatternSchema,
+    examples: z
+      .array(z.object({ text: z.string().min(1), referenceDate: z.string().optional(), met: z.array(z.string()).min(1) }).strict())
+      .min(1, 'every meeting rule needs at least one example'),
+  })
   .strict();
 
 export const VisitFileSchema = z
@@ -67,13 +74,30 @@ export const VisitFileSchema = z
   .strict();
 
 const CueSchema = z
-  .object({ id: ruleId, description: z.string().min(1), status: VisitStatusSchema, pattern: PatternSchema })
+  .object({
+    id: ruleId,
+    description: z.string().min(1),
+    status: VisitStatusSchema,
+    pattern: PatternSchema,
+    examples: z
+      .array(z.object({ text: z.string().min(1), referenceDate: z.string().optional(), status: VisitStatusSchema }).strict())
+      .min(1, 'every cue needs at least one example'),
+  })
   .strict();
 
 export const StatusFileSchema = z
   .object({
     window: z.object({ before: z.number().int().min(0).max(30), after: z.number().int().min(0).max(30) }).strict(),
-    negations: z.array(z.object({ id: ruleId, description: z.string().min(1), pattern: PatternSchema }).strict()),
+    negations: z.array(
+      z
+        .object({
+          id: ruleId,
+          description: z.string().min(1),
+          pattern: PatternSchema,
+          examples: z.array(z.string().min(1)).min(1, 'every negation needs at least one example'),
+        })
+        .strict(),
+    ),
     cues: z.array(CueSchema),
   })
   .strict();
@@ -86,7 +110,7 @@ export const AttributionFileSchema = z
           id: ruleId,
           description: z.string().min(1),
           regex: z.string().min(1),
-          examples: z.array(z.string()).min(1),
+          examples: z.array(z.object({ text: z.string().min(1), source: z.string().min(1) }).strict()).min(1),
         })
         .strict(),
     ),
@@ -142,8 +166,16 @@ export const visitRules = cachedByDir((dir): CompiledVisitRules => {
   };
 });
 
-/** The examples of every trigger, for the spec test that runs them. */
-export function visitExamples(dir: string): Array<{ rule: string; example: VisitExample }> {
+/** Every example of every visit, status and attribution rule, for the spec test that runs them. */
+export function ruleExamples(dir: string) {
   const visit = loadRuleFile(dir, 'visit.yaml', VisitFileSchema).data;
-  return visit.triggers.flatMap((t) => t.examples.map((example) => ({ rule: t.id, example })));
+  const status = loadRuleFile(dir, 'status.yaml', StatusFileSchema).data;
+  const attribution = loadRuleFile(dir, 'attribution.yaml', AttributionFileSchema).data;
+  return {
+    triggers: visit.triggers.flatMap((t) => t.examples.map((example) => ({ rule: t.id, example }))),
+    meetings: visit.meetings.flatMap((m) => m.examples.map((example) => ({ rule: m.id, example }))),
+    cues: status.cues.flatMap((c) => c.examples.map((example) => ({ rule: c.id, example }))),
+    negations: status.negations.flatMap((n) => n.examples.map((text) => ({ rule: n.id, text }))),
+    attribution: attribution.patterns.flatMap((p) => p.examples.map((example) => ({ rule: p.id, example }))),
+  };
 }
