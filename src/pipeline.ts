@@ -8,7 +8,7 @@ import { DEFAULT_RULES_DIR } from './rules/load.ts';
 import { tokenise } from './stages/tokenise.ts';
 import { entities } from './stages/entities.ts';
 import { dates, prepareDates } from './stages/dates.ts';
-import { figures } from './stages/figures.ts';
+import { figures, prepareFigures } from './stages/figures.ts';
 import { events, prepareEvents } from './stages/events.ts';
 
 export interface StageContext {
@@ -27,7 +27,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'tokenise', run: (doc) => tokenise(doc) },
   { name: 'entities', run: entities },
   { name: 'dates', run: dates, prepare: prepareDates },
-  { name: 'figures', run: figures },
+  { name: 'figures', run: figures, prepare: prepareFigures },
   { name: 'events', run: events, prepare: prepareEvents },
 ];
 

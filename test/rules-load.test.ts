@@ -42,17 +42,35 @@ describe('rule loading', () => {
   it('rejects an unknown key at its line', () => {
     const dir = rulesWith('visit.yaml', (t) => t.replace("    visitor: [subject]\n    destination: [object, to, coreference]", "    visitor: [subject]\n    visiter: [subject]\n    destination: [object, to, coreference]"));
     const line = lineOf(dir, 'visit.yaml', 'visiter:');
-    expect(problems(dir)).toMatch(new RegExp(`visit\\.yaml:${line}:5 .*Unrecognized key: "visiter"`));
+    expect(problems(dir)).toContain(`visit.yaml:${line}:5 trigger 'visit-verb' has an unknown key 'visiter'`);
   });
 
-  it('rejects a trigger with no visitor finder', () => {
+  it('rejects a trigger with no visitor role, at the trigger', () => {
+    const dir = rulesWith('visit.yaml', (t) => t.replace("    visitor: [subject]\n    destination: [object, to, coreference]", '    destination: [object, to, coreference]'));
+    const line = lineOf(dir, 'visit.yaml', 'id: visit-verb');
+    expect(problems(dir)).toContain(`visit.yaml:${line}:5 trigger 'visit-verb' has no 'visitor'`);
+  });
+
+  it('rejects an empty list of visitor finders', () => {
     const dir = rulesWith('visit.yaml', (t) => t.replace("    visitor: [subject]\n    destination: [object, to, coreference]", '    visitor: []\n    destination: [object, to, coreference]'));
-    expect(problems(dir)).toMatch(/visit\.yaml:\d+:\d+ triggers\.\d+\.visitor: /);
+    const line = lineOf(dir, 'visit.yaml', 'visitor: []');
+    expect(problems(dir)).toContain(`visit.yaml:${line}:14 trigger 'visit-verb' has an empty 'visitor' (at least 1 needed)`);
   });
 
   it('rejects an unknown finder name', () => {
     const dir = rulesWith('visit.yaml', (t) => t.replace('visitor: [possessor, agent, subject]', 'visitor: [possessor, guest]'));
-    expect(problems(dir)).toMatch(/visit\.yaml:\d+:\d+ triggers\.\d+\.visitor\.1: /);
+    expect(problems(dir)).toMatch(/visit\.yaml:\d+:\d+ trigger 'visit-noun': "guest" is not one of subject, possessor, agent, object, since/);
+  });
+
+  it('rejects a rule without examples', () => {
+    const dir = rulesWith('status.yaml', (t) => t.replace(/    examples: \["US President Donald Trump has no plans to visit Britain."\]\n/, ''));
+    expect(problems(dir)).toMatch(/status\.yaml:\d+:5 negation 'no-plans' has no 'examples'/);
+  });
+
+  it('rejects a regular expression that can backtrack catastrophically, at its position', () => {
+    const dir = rulesWith('attribution.yaml', (t) => t.replace("regex: 'according to (?<source>[^,.;:]{3,80})'", () => "regex: 'according to (?<source>(\\w+\\s?)*)$'"));
+    const line = lineOf(dir, 'attribution.yaml', 'according to (?<source>(');
+    expect(problems(dir)).toMatch(new RegExp(`attribution\\.yaml:${line}:12 regular expression can backtrack catastrophically \\((exponential|polynomial) time, e\\.g\\. on .+\\)`));
   });
 
   it('rejects an invalid regular expression at its position', () => {

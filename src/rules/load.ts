@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
+import { assertLinearRegex } from './redos.ts';
 
 /** The rule set shipped with envoy. */
 export const DEFAULT_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
@@ -105,30 +106,77 @@ export function loadRuleFile<S extends z.ZodType>(
     );
   }
   const source = sourceOf(file, doc, counter);
-  const parsed = schema.safeParse(doc.toJS());
+  const parsed = schema.safeParse(doc.toJS(), { reportInput: true });
   if (!parsed.success) {
+    const raw = doc.toJS() as unknown;
     throw new RuleError(
       parsed.error.issues.map((issue) => {
         const p = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
         const where = issue.code === 'unrecognized_keys' ? source.keyPosition(p, issue.keys[0]) : source.position(p);
-        return { file, ...where, message: `${p.join('.') || '(top)'}: ${issue.message}` };
+        return { file, ...where, message: describeIssue(issue, p, raw) };
       }),
     );
   }
   return { data: parsed.data, source };
 }
 
+/** "triggers" → "trigger", "currencies" → "currency": what one item of a list is called. */
+function singular(key: string): string {
+  return key.endsWith('ies') ? `${key.slice(0, -3)}y` : key.endsWith('s') ? key.slice(0, -1) : key;
+}
+
+/** The rule a path points into, named by its id: "trigger 'pay-visit'"; else the path itself. */
+function subjectOf(p: ReadonlyArray<string | number>, raw: unknown): string {
+  let subject = p.length ? `'${p.join('.')}'` : 'the file';
+  let node: unknown = raw;
+  for (let i = 0; i < p.length && node !== null && typeof node === 'object'; i++) {
+    node = (node as Record<string | number, unknown>)[p[i]];
+    const id = node !== null && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
+    if (typeof id === 'string' && typeof p[i] === 'number' && typeof p[i - 1] === 'string') subject = `${singular(p[i - 1] as string)} '${id}'`;
+  }
+  return subject;
+}
+
+/** A zod issue as a plain sentence about the rule it concerns. */
+function describeIssue(issue: z.core.$ZodIssue, p: ReadonlyArray<string | number>, raw: unknown): string {
+  const key = p.at(-1);
+  const owner = subjectOf(typeof key === 'string' ? p.slice(0, -1) : p, raw);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `${subjectOf(p, raw)} has an unknown key ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+    case 'invalid_type':
+      return issue.input === undefined && typeof key === 'string'
+        ? `${owner} has no '${key}'`
+        : `${owner}: '${key ?? ''}' should be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}`;
+    case 'invalid_value':
+      return `${owner}: ${JSON.stringify(issue.input)} is not one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'array' && issue.minimum === 1 && !issue.message.startsWith('Too small')
+        ? `${owner}: ${issue.message}`
+        : issue.origin === 'array'
+          ? `${owner} has an empty '${key ?? ''}' (at least ${String(issue.minimum)} needed)`
+          : `${owner}: '${key ?? ''}' is too short`;
+    default:
+      return `${owner}: ${issue.message}`;
+  }
+}
+
 /**
  * Compiles a rule's regular expression source, reporting a bad pattern at its
- * position in the rule file. Patterns are matched case-insensitively unless
+ * position in the rule file — including one that can backtrack catastrophically,
+ * which could hang the pipeline on a crafted article. Patterns are matched case-insensitively unless
  * `flags` says otherwise.
  */
 export function compilePattern(source: RuleSource, at: ReadonlyArray<string | number>, pattern: string, flags = 'iu'): RegExp {
+  let regex: RegExp;
   try {
-    return new RegExp(pattern, flags);
+    regex = new RegExp(pattern, flags);
   } catch (err) {
     return source.fail(at, `invalid regular expression: ${(err as Error).message}`);
   }
+  const problem = assertLinearRegex(pattern, flags);
+  if (problem) source.fail(at, problem);
+  return regex;
 }
 
 /**

@@ -57,6 +57,11 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** How far before an amount its qualifier (with fillers) may start. */
 const QUALIFIER_WINDOW = 48;
 
+/** Compiles rules/figures.yaml up front, so a broken rule fails before any article. */
+export function prepareFigures(ctx: StageContext): void {
+  figureGrammar(ctx.rulesDir);
+}
+
 export function figures(doc: Doc, ctx: StageContext): Doc {
   const grammar = figureGrammar(ctx.rulesDir);
   const amounts = findAmounts(doc, grammar);
