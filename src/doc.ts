@@ -31,6 +31,8 @@ export interface Sentence {
 
 export interface Diagnostic {
   stage: string;
+  /** 'fired': a rule matched and produced something; 'near-miss': it matched but lacked an argument or was negated; 'dropped': its result was discarded. */
+  kind?: 'fired' | 'near-miss' | 'dropped';
   message: string;
   span?: Span;
   rule?: string;

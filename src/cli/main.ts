@@ -8,6 +8,7 @@ import { RuleError } from '../rules/load.ts';
 import { runExtract } from './extract.ts';
 import { runEval } from './eval.ts';
 import { runSchema } from './schema.ts';
+import { runExplain } from './explain.ts';
 
 export class UsageError extends Error {}
 
@@ -45,6 +46,18 @@ function program(setExit: (code: number) => void): Command {
     .option('--rules <dir>', 'run with the rule files in <dir>')
     .action(async (opts: { gold: string; json?: boolean; verbose?: boolean; rules?: string }) => {
       setExit(await runEval(opts));
+    });
+
+  cmd
+    .command('explain')
+    .description('show, sentence by sentence, what each stage found, which rule fired where, and the near misses')
+    .argument('<file>', 'one article')
+    .option('--rule <id>', 'show only what rule <id> did')
+    .option('--html <out.html>', 'write a self-contained HTML page with highlights and visit cards instead')
+    .addOption(new Option('--reference-date <date>', 'reference date: YYYY, YYYY-MM or YYYY-MM-DD').argParser(referenceDateOption))
+    .option('--rules <dir>', 'run with the rule files in <dir>')
+    .action(async (file: string, opts: { rule?: string; html?: string; referenceDate?: string; rules?: string }) => {
+      setExit(await runExplain(file, opts));
     });
 
   cmd

@@ -103,7 +103,7 @@ function inPrepositionalPhrase(ctx: FinderContext, m: MentionRef): boolean {
     // "of" between capitalised words belongs to a title: "Secretary of State Mike Pompeo".
     const inTitle = t.lower === 'of' && i > 0 && /^[A-Z]/.test(ctx.doc.tokens[i - 1].text) && /^[A-Z]/.test(ctx.doc.tokens[i + 1].text);
     if (t.pos === 'ADP' && !inTitle) return true;
-    if (!(inTitle || ctx.index.covering.has(i) || t.pos === 'DET' || isPossessive(t) || /^[A-Z]/.test(t.text))) return false;
+    if (!(inTitle || ctx.index.covering.has(i) || t.pos === 'DET' || t.pos === 'ADJ' || isPossessive(t) || /^[A-Z]/.test(t.text))) return false;
   }
   return false;
 }

@@ -44,6 +44,8 @@ interface Candidate {
   evidence: Span[];
   met: MentionRef[];
   attribution?: string;
+  /** The event this candidate was merged into (itself when it founded one). */
+  into?: Candidate;
 }
 
 const lower = (t: Token) => t.lower;
@@ -238,7 +240,7 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
     for (const { rule, start, end } of found) {
       const triggerSpan = span(doc.text, doc.tokens[start].start, doc.tokens[end - 1].end);
       const nearMiss = (why: string) =>
-        diagnostics.push({ stage: 'events', rule: rule.id, span: triggerSpan, message: `trigger '${triggerSpan.text}' (${rule.id}) ${why}` });
+        diagnostics.push({ stage: 'events', kind: 'near-miss', rule: rule.id, span: triggerSpan, message: `trigger '${triggerSpan.text}' (${rule.id}) ${why}` });
       const visitor = findVisitor(ctx, rule, start, end);
       if (!visitor) {
         nearMiss('has no visitor');
@@ -287,7 +289,7 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
     const attribution = attributionOf(doc, rules, sentence);
     for (const c of inSentence) {
       if (!c.destination) {
-        diagnostics.push({ stage: 'events', rule: c.rule.id, span: c.evidence[0], message: `trigger '${c.evidence[0].text}' (${c.rule.id}) has no destination` });
+        diagnostics.push({ stage: 'events', kind: 'near-miss', rule: c.rule.id, span: c.evidence[0], message: `trigger '${c.evidence[0].text}' (${c.rule.id}) has no destination` });
         continue;
       }
       if (attribution) c.attribution = attribution;
@@ -383,8 +385,14 @@ function merge(candidates: Candidate[]): Candidate[] {
       const exact = (e: Candidate) => (e.when && c.when && e.when.date.value === c.when.date.value ? 0 : 1);
       return exact(a) - exact(b) || Math.abs(a.sentence - c.sentence) - Math.abs(b.sentence - c.sentence);
     });
-    if (options[0]) absorb(options[0], c);
-    else events.push({ ...c, visitors: [...c.visitors], hosts: [...c.hosts], evidence: [...c.evidence], met: [] });
+    if (options[0]) {
+      absorb(options[0], c);
+      c.into = options[0];
+    } else {
+      const founded: Candidate = { ...c, visitors: [...c.visitors], hosts: [...c.hosts], evidence: [...c.evidence], met: [] };
+      events.push(founded);
+      c.into = founded;
+    }
   }
   return events;
 }
@@ -455,10 +463,11 @@ export function events(doc: Doc, ctx: StageContext): Doc {
   const candidates = extractCandidates(doc, rules, index, diagnostics);
   nameUnnamed(doc, index, candidates);
   dateOngoing(doc, candidates);
+  const dropped = new Map<Candidate, string>();
   const merged = merge(candidates).filter((e) => {
-    const keep = (e.visitors.length > 0 || e.visitorCountry !== null) && e.visitorCountry !== e.destination!.country;
-    if (!keep) diagnostics.push({ stage: 'events', rule: e.rule.id, span: e.evidence[0], message: `visit dropped: ${e.visitorCountry === e.destination!.country ? 'visitor stays in own country' : 'no visitor or visitor country'}` });
-    return keep;
+    const why = e.visitorCountry === e.destination!.country ? 'the visitor stays in their own country' : !e.visitors.length && !e.visitorCountry ? 'no visitor or visitor country' : null;
+    if (why) dropped.set(e, why);
+    return why === null;
   });
   attachMeetings(doc, rules, index, merged);
   merged.sort((a, b) => Math.min(...a.evidence.map((s) => s.start)) - Math.min(...b.evidence.map((s) => s.start)));
@@ -482,6 +491,20 @@ export function events(doc: Doc, ctx: StageContext): Doc {
       rule: e.rule.id,
     };
   });
+  // What each trigger made, so `envoy explain` can show why every visit is there.
+  const idOf = new Map(merged.map((e, i) => [e, out[i].id]));
+  for (const c of candidates) {
+    const event = c.into!;
+    const trigger = c.evidence[0];
+    const what = `${c.visitors.map((v) => v.entity.name).join(', ') || `(unnamed${c.visitorCountry ? `, ${c.visitorCountry}` : ''})`} → ${c.destination!.country}, when ${c.when?.date.value ?? 'null'}, ${c.status}`;
+    const why = dropped.get(event);
+    diagnostics.push(
+      why
+        ? { stage: 'events', kind: 'dropped', rule: c.rule.id, span: trigger, message: `trigger '${trigger.text}' (${c.rule.id}): ${what}; dropped: ${why}` }
+        : { stage: 'events', kind: 'fired', rule: c.rule.id, span: trigger, message: `trigger '${trigger.text}' (${c.rule.id}): ${what} → ${idOf.get(event)}` },
+    );
+  }
+  diagnostics.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
   return { ...doc, events: out, diagnostics: [...doc.diagnostics, ...diagnostics] };
 }
 
