@@ -3,7 +3,7 @@
  * validated Extraction object (schemaVersion "1").
  */
 import { createHash } from 'node:crypto';
-import { emptyDoc } from './doc.ts';
+import { emptyDoc, type Doc } from './doc.ts';
 import { defaultContext, runPipeline } from './pipeline.ts';
 import { ExtractionSchema, SCHEMA_VERSION, type Extraction, type ReferenceDate } from './schema.ts';
 import { parseReferenceDate } from './refdate.ts';
@@ -39,6 +39,11 @@ function initialReferenceDate(given: ExtractOptions['referenceDate']): Reference
 }
 
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
+  return analyse(text, options).extraction;
+}
+
+/** Like `extract`, and also returns the pipeline's Doc (sentences, tokens, diagnostics) for tools that explain it. */
+export function analyse(text: string, options: ExtractOptions = {}): { doc: Doc; extraction: Extraction } {
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
   const doc = runPipeline(emptyDoc(text, initialReferenceDate(options.referenceDate)), defaultContext(options.rulesDir));
   const result = {
@@ -61,5 +66,5 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     const issue = parsed.error.issues[0];
     throw new ValidationError(`output does not match schema ${SCHEMA_VERSION}: ${issue.path.join('.')}: ${issue.message}`);
   }
-  return parsed.data;
+  return { doc, extraction: parsed.data };
 }

@@ -42,9 +42,11 @@ function program(setExit: (code: number) => void): Command {
     .description('score the pipeline against gold annotations (<name>.txt + <name>.gold.json)')
     .requiredOption('--gold <dir>', 'directory of gold-annotated articles')
     .option('--json', 'print the report as JSON')
-    .option('-v, --verbose', 'list every missed, spurious and wrong item per article')
+    .option('-v, --verbose', 'list every missed, spurious and wrong item per article, with its sentence')
+    .option('--baseline <report.json>', 'print the difference against an earlier `eval --json` report')
+    .option('--watch', 'run again whenever a file in the rules directory changes, printing the difference')
     .option('--rules <dir>', 'run with the rule files in <dir>')
-    .action(async (opts: { gold: string; json?: boolean; verbose?: boolean; rules?: string }) => {
+    .action(async (opts: { gold: string; json?: boolean; verbose?: boolean; baseline?: string; watch?: boolean; rules?: string }) => {
       setExit(await runEval(opts));
     });
 

@@ -183,8 +183,11 @@ export function compilePattern(source: RuleSource, at: ReadonlyArray<string | nu
  * Per-rules-directory cache of compiled rules: each stage compiles its rule
  * files once per directory and reuses them for every article.
  */
+const ruleCaches = new Set<Map<string, unknown>>();
+
 export function cachedByDir<T>(compile: (dir: string) => T): (dir?: string) => T {
   const cache = new Map<string, T>();
+  ruleCaches.add(cache);
   return (dir = DEFAULT_RULES_DIR) => {
     const key = path.resolve(dir);
     let value = cache.get(key);
@@ -194,4 +197,9 @@ export function cachedByDir<T>(compile: (dir: string) => T): (dir?: string) => T
     }
     return value;
   };
+}
+
+/** Forgets every compiled rule set, so the next article reads the rule files again (`envoy eval --watch`). */
+export function clearRuleCaches(): void {
+  for (const cache of ruleCaches) cache.clear();
 }

@@ -355,6 +355,12 @@ function sameVisitors(a: Candidate, b: Candidate): boolean {
   return a.visitorCountry === null || b.visitorCountry === null || a.visitorCountry === b.visitorCountry;
 }
 
+/** How well a destination names the place: a city beats a site, a site an organisation, and any of them a bare country. */
+const PLACE_RANK: Record<string, number> = { country: 0, organization: 1, place: 2, city: 3 };
+function placeRank(d: PlaceRef | null): number {
+  return d?.mention ? (PLACE_RANK[d.mention.entity.type] ?? 0) : 0;
+}
+
 /** Folds `c` into `into`: the more specific date (and its status), all evidence, named visitors. */
 function absorb(into: Candidate, c: Candidate): void {
   const moreSpecific = c.when && (!into.when || c.when.date.value.length > into.when.date.value.length);
@@ -369,9 +375,7 @@ function absorb(into: Candidate, c: Candidate): void {
     for (const v of c.visitors) if (!into.visitors.some((x) => x.entity.id === v.entity.id)) into.visitors.push(v);
   }
   into.visitorCountry ??= c.visitorCountry;
-  if (!into.destination?.mention || into.destination.mention.entity.type === 'country') {
-    if (c.destination?.mention && c.destination.mention.entity.type !== 'country') into.destination = c.destination;
-  }
+  if (placeRank(c.destination) > placeRank(into.destination)) into.destination = c.destination;
   into.hosts.push(...c.hosts);
   into.evidence.push(...c.evidence);
   into.attribution ??= c.attribution;
@@ -446,14 +450,17 @@ function uniqueSpans(spans: Span[]): Span[] {
     .sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** The place of a visit: the city or site named as its destination, else a city of that country in its sentences, else the organisation visited. */
 function placeName(doc: Doc, index: MentionIndex, e: Candidate): string | null {
   const d = e.destination!;
-  if (d.mention && d.mention.entity.type !== 'country') return d.mention.entity.name;
+  const type = d.mention?.entity.type;
+  if (type === 'city' || type === 'place') return d.mention!.entity.name;
   const sentences = new Set(e.evidence.map((s) => doc.sentences.findIndex((x) => s.start >= x.start && s.start < x.end)));
   const city = index.mentions.find(
     (m) => m.entity.type === 'city' && m.entity.country === d.country && sentences.has(doc.sentences.findIndex((x) => m.charStart >= x.start && m.charStart < x.end)),
   );
-  return city ? city.entity.name : null;
+  if (city) return city.entity.name;
+  return type === 'organization' ? d.mention!.entity.name : null;
 }
 
 export function events(doc: Doc, ctx: StageContext): Doc {
