@@ -83,6 +83,16 @@ describe('visit triggers and arguments', () => {
     expect(summary(doc)[0]).toMatchObject({ visitors: ['Emmanuel Macron'], to: 'CHN', met: ['Xi Jinping'] });
   });
 
+  it('the day a report was made is not the day of the visit', () => {
+    const doc = docWith('Macron will visit China, his office said on Monday.', '2018-01-08', [macron, china], [['Monday', '2018-01-08']]);
+    expect(summary(doc)[0]).toMatchObject({ when: null, status: 'planned' });
+  });
+
+  it('looks past a nationality and a place noun to the place: "in the Chinese capital Beijing"', () => {
+    const doc = docWith('Macron visited slums in the Chinese capital Beijing.', '2018-01-08', [macron, { name: 'Chinese', type: 'nationality', country: 'CHN' }, beijing]);
+    expect(summary(doc)[0]).toMatchObject({ to: 'CHN', place: 'Beijing' });
+  });
+
   it('"the country" refers to the last country named', () => {
     const doc = docWith('China is isolated. Macron embarked on a trip to the country in 2018.', '2020', [macron, china], [['2018', '2018']]);
     expect(summary(doc)[0]).toMatchObject({ visitors: ['Emmanuel Macron'], to: 'CHN', when: '2018' });
@@ -185,6 +195,16 @@ describe('merging and meetings', () => {
       [['next month', '2018-01'], ['Jan. 8', '2018-01-08']],
     );
     expect(summary(doc)).toEqual([{ visitors: ['Emmanuel Macron'], from: 'FRA', to: 'CHN', place: 'Beijing', when: '2018-01-08', status: 'planned', met: ['Xi Jinping'] }]);
+  });
+
+  it('a called-off visit stays cancelled when a later mention gives its planned date', () => {
+    const doc = docWith(
+      'Macron cancelled a planned visit to China, his office announced Sunday. Macron would visit China on Wednesday.',
+      '2018-01-07',
+      [macron, china],
+      [['Sunday', '2018-01-07'], ['Wednesday', '2018-01-10']],
+    );
+    expect(summary(doc)).toEqual([{ visitors: ['Emmanuel Macron'], from: 'FRA', to: 'CHN', place: null, when: '2018-01-10', status: 'cancelled', met: [] }]);
   });
 
   it('two trips to one country at different times stay two visits', () => {

@@ -126,7 +126,7 @@ export function subject(ctx: FinderContext, triggerStart: number): Actor | null 
       const unnamed = unnamedActorAt(ctx, m, triggerStart);
       if (unnamed) return unnamed;
     }
-    if (PRONOUNS.has(lower(t)) && triggerStart - i <= 5) {
+    if (PRONOUNS.has(lower(t)) && triggerStart - i <= 8) {
       const p = previousPerson(ctx, i);
       return p ? { people: [p], country: null, start: i, end: i + 1 } : null;
     }
@@ -237,13 +237,21 @@ function placeOf(m: MentionRef): PlaceRef | null {
   return m.entity.country ? { mention: m, country: m.entity.country, start: m.start, end: m.end } : null;
 }
 
-/** A place starting within `gap` tokens of `from`, with only determiners/adjectives between. */
+/** Words between a preposition and a place name that do not change the place: "in the Kenyan capital Nairobi". */
+const PLACE_NOUNS = new Set(['capital', 'city', 'town', 'port', 'province', 'region', 'state', 'island', 'village']);
+
+/** A place starting within `gap` tokens of `from`, with only determiners, adjectives, nationalities and place nouns between. */
 function placeAfter(ctx: FinderContext, from: number, gap: number): PlaceRef | null {
   for (let i = from; i < Math.min(ctx.sentenceEnd, from + gap + 1); i++) {
     const m = ctx.index.startingAt.get(i);
     if (m && isPlace(m)) return placeOf(m);
+    if (m && m.entity.type === 'nationality') {
+      gap += m.end - m.start;
+      i = m.end - 1;
+      continue;
+    }
     const t = ctx.doc.tokens[i];
-    if (!(t.pos === 'DET' || t.pos === 'ADJ')) return null;
+    if (!(t.pos === 'DET' || t.pos === 'ADJ' || PLACE_NOUNS.has(t.lower))) return null;
   }
   return null;
 }
@@ -307,7 +315,7 @@ export function toPlace(ctx: FinderContext, triggerEnd: number): PlaceRef[] {
     const t = ctx.doc.tokens[i];
     if (isClauseBreak(t) || t.pos === 'VERB') return [];
     if (DESTINATION_PREPOSITIONS.has(lower(t))) {
-      const p = placeAfter(ctx, i + 1, 2);
+      const p = placeAfter(ctx, i + 1, 3);
       if (p) return withCoordinated(ctx, p);
     }
   }

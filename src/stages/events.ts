@@ -113,6 +113,7 @@ function findWhen(doc: Doc, index: MentionIndex, anchorStart: number, anchorEnd:
   for (const d of index.dates) {
     if (d.start < sentenceStart || d.end > sentenceEnd) continue;
     if ((d.date.type !== 'DATE' && d.date.type !== 'TIME') || !CALENDAR_VALUE.test(d.date.value)) continue;
+    if (reportingDate(doc.tokens, d.start)) continue;
     const after = d.start >= anchorEnd;
     const [gapStart, gapEnd] = after ? [anchorEnd, d.start] : [d.end, anchorStart];
     if (after && sinceClauseBetween(doc.tokens, gapStart, gapEnd)) continue;
@@ -125,6 +126,15 @@ function findWhen(doc: Doc, index: MentionIndex, anchorStart: number, anchorEnd:
     }
   }
   return best;
+}
+
+const REPORTING_VERBS = new Set(['say', 'announce', 'tell', 'report', 'confirm', 'state', 'add', 'disclose', 'reveal']);
+
+/** "the State Department announced Sunday", "he said on Monday": the day of the report, not of the visit. */
+function reportingDate(tokens: readonly Token[], dateStart: number): boolean {
+  let i = dateStart - 1;
+  if (i >= 0 && /^(on|last|this)$/.test(tokens[i].lower)) i--;
+  return i >= 0 && tokens[i].pos === 'VERB' && REPORTING_VERBS.has(tokens[i].lemma);
 }
 
 /** Compares a TimeML calendar value with the reference date at the precision both have. */
@@ -366,8 +376,10 @@ function absorb(into: Candidate, c: Candidate): void {
   const moreSpecific = c.when && (!into.when || c.when.date.value.length > into.when.date.value.length);
   if (moreSpecific) {
     into.when = c.when;
-    into.status = c.status;
+    // A visit called off stays called off, whatever an earlier mention of the plan said.
+    if (into.status !== 'cancelled') into.status = c.status;
   }
+  if (c.status === 'cancelled') into.status = 'cancelled';
   if (!into.visitors.length && c.visitors.length) {
     into.visitors = c.visitors;
     into.rule = c.rule;
