@@ -1,6 +1,31 @@
-// PLACEHOLDER: replaced by the real entities stage before any commit.
+/**
+ * Stage 2: people, organisations, countries, cities, other places and
+ * nationalities, each with every mention and the rule that typed it.
+ *
+ * Capitalised runs of words are the candidates; the gazetteer (hash look-ups
+ * of word n-grams), titles, organisation heads and the cues around a name type
+ * them sentence by sentence (src/entities/sentence.ts), and the article as a
+ * whole decides which mentions are one entity (src/entities/resolve.ts). No
+ * general-purpose tagger runs here: compromise contributes only its lexicon.
+ */
 import type { Doc } from '../doc.ts';
 import type { StageContext } from '../pipeline.ts';
-export function entities(doc: Doc, _ctx: StageContext): Doc {
-  return doc;
+import { entityRules } from '../entities/rules.ts';
+import { buildWords } from '../entities/words.ts';
+import { SentenceReader, type Description, type Mention } from '../entities/sentence.ts';
+import { resolve } from '../entities/resolve.ts';
+
+export function entities(doc: Doc, ctx: StageContext): Doc {
+  const rules = entityRules(ctx.rulesDir);
+  const { words, ranges } = buildWords(doc, rules.hyphenPrefixes);
+  const lowers = words.map((w) => w.lower);
+  const mentions: Mention[] = [];
+  const descriptions: Description[] = [];
+  for (const [first, end] of ranges) {
+    if (first === end) continue;
+    const read = new SentenceReader(doc.text, words, lowers, first, end, rules).read();
+    mentions.push(...read.mentions);
+    descriptions.push(...read.descriptions);
+  }
+  return { ...doc, entities: resolve(mentions, descriptions, rules, doc.text) };
 }

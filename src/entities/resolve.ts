@@ -1,0 +1,413 @@
+/**
+ * Article-level resolution: mentions become entities, one per real-world
+ * thing. Gazetteer names group by what they name ("U.S." and "US" are one
+ * United States); organisations by name ("Samsung" joins "Samsung
+ * Electronics"); people by their full names, with short forms ("Lam",
+ * "President Lee", "Samsung's Lee") joined to the right full name. A person's
+ * country is the strongest evidence any of their mentions carries.
+ */
+import type { Entity, EntityType } from '../schema.ts';
+import { normalise } from '../gazetteer/phrase-index.ts';
+import type { EntityRules } from './rules.ts';
+import { EVIDENCE_STRENGTH, type CountryEvidence, type Description, type Mention } from './sentence.ts';
+
+interface Cluster {
+  type: EntityType;
+  mentions: Mention[];
+  /** Normalised words of the full name (people and organisations). */
+  words: string[];
+  /** Evidence from outside the mentions: "the UK chancellor", "his deputies". */
+  inferred: CountryEvidence[];
+}
+
+/** "Lee Jae-myung" and "Lee Jae Myung" are one name. */
+const compact = (words: readonly string[]) => words.join('').replace(/[-‐'’.\s]/g, '');
+
+/** `part` is the first or last words of `whole`. */
+function isPart(part: readonly string[], whole: readonly string[]): boolean {
+  if (part.length >= whole.length) return false;
+  const head = part.every((w, i) => w === whole[i]);
+  const tail = part.every((w, i) => w === whole[whole.length - part.length + i]);
+  return head || tail;
+}
+
+export function resolve(mentions: Mention[], descriptions: Description[], rules: EntityRules, text: string): Entity[] {
+  const resolver = new Resolver(mentions, rules);
+  resolver.typeCoordinated();
+  resolver.groupNonPersons();
+  resolver.groupFullNames();
+  resolver.joinShortForms();
+  resolver.joinAliases();
+  resolver.inferCountries(descriptions);
+  return resolver.entities(text);
+}
+
+class Resolver {
+  private readonly clusters: Cluster[] = [];
+  private readonly clusterOf = new Map<Mention, Cluster>();
+
+  constructor(
+    private readonly mentions: Mention[],
+    private readonly rules: EntityRules,
+  ) {}
+
+  private add(c: Cluster, m: Mention): void {
+    c.mentions.push(m);
+    this.clusterOf.set(m, c);
+  }
+
+  private create(type: EntityType, m: Mention, words = m.words): Cluster {
+    const c: Cluster = { type, mentions: [], words, inferred: [] };
+    this.clusters.push(c);
+    this.add(c, m);
+    return c;
+  }
+
+  /** Moves every mention of `from` into `into`. */
+  private merge(from: Cluster, into: Cluster): void {
+    for (const m of from.mentions) this.add(into, m);
+    from.mentions = [];
+  }
+
+  /** Unknown names listed with a person are persons ("Scott Morrison and Frank Bainimarama"). */
+  typeCoordinated(): void {
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const m of this.mentions) {
+        if (m.type !== null || m.weak || m.words.length < 2 || !m.coordinated.some((o) => o.type === 'person')) continue;
+        m.type = 'person';
+        m.rule = 'coordination';
+        changed = true;
+      }
+    }
+  }
+
+  /** Places and nationalities by what they name; organisations by name, "Samsung" joining "Samsung Electronics". */
+  groupNonPersons(): void {
+    const byKey = new Map<string, Cluster>();
+    const orgsByName = new Map<string, Cluster[]>();
+    for (const m of this.mentions) {
+      if (m.type === null || m.type === 'person' || m.aliasOf || !m.entry) continue;
+      if (m.type === 'organization') {
+        const words = normalise(m.entry.name).split(/\s+/);
+        const key = compact(words);
+        const country = m.entry.country ?? m.evidence[0]?.country ?? null;
+        // Same name and the same (or an unknown) country: one organisation.
+        const named = orgsByName.get(key) ?? [];
+        const same = named.find((c) => !country || !orgCountry(c) || orgCountry(c) === country);
+        if (same) this.add(same, m);
+        else orgsByName.set(key, [...named, this.create('organization', m, words)]);
+        continue;
+      }
+      const key = m.type === 'country' ? `country|${m.entry.country}` : `${m.type}|${m.entry.country ?? ''}|${normalise(m.entry.name)}`;
+      const c = byKey.get(key);
+      if (c) this.add(c, m);
+      else byKey.set(key, this.create(m.type, m));
+    }
+    const fullByFirstWord = new Map<string, Cluster>();
+    for (const c of this.clusters) if (c.type === 'organization' && c.words.length > 1 && !fullByFirstWord.has(c.words[0])) fullByFirstWord.set(c.words[0], c);
+    for (const short of this.clusters) {
+      const full = short.type === 'organization' && short.words.length === 1 ? fullByFirstWord.get(short.words[0]) : undefined;
+      if (full) this.merge(short, full);
+    }
+  }
+
+  /**
+   * People with a full name (two words or more), merged when one name is the
+   * start or end of another ("bin Salman" in "Mohammed bin Salman"). An unknown
+   * full name whose first or last word is a known person's one-word name
+   * becomes that person ("Gordon Brown" for "Mr Brown").
+   */
+  groupFullNames(): void {
+    const oneWord = new Set(this.mentions.filter((m) => m.type === 'person' && m.words.length === 1 && !m.aliasOf).map((m) => m.words[0]));
+    const byName = new Map<string, Cluster>();
+    /** Every first or last part (two words or more) of each full name. */
+    const byPart = new Map<string, Cluster>();
+    for (const m of this.mentions) {
+      if (m.aliasOf || m.words.length < 2 || m.weak) continue;
+      const key = compact(m.words);
+      if (m.type === null) {
+        if (!byName.has(key) && !oneWord.has(m.words[m.words.length - 1]) && !oneWord.has(m.words[0])) continue;
+        m.type = 'person';
+        m.rule = 'short-form';
+      }
+      if (m.type !== 'person') continue;
+      const same = byName.get(key) ?? byPart.get(m.words.join(' '));
+      if (same && same.mentions.length > 0) {
+        this.add(same, m);
+        continue;
+      }
+      const c = this.create('person', m);
+      byName.set(key, c);
+      for (const part of edgeParts(m.words)) {
+        const shorter = byName.get(compact(part));
+        if (shorter && shorter !== c && shorter.mentions.length > 0 && isPart(shorter.words, c.words)) {
+          this.merge(shorter, c);
+          byName.set(compact(part), c);
+        }
+        if (!byPart.has(part.join(' '))) byPart.set(part.join(' '), c);
+      }
+    }
+  }
+
+  /** One-word mentions, and the words of headline runs, joined to the person or organisation they shorten. */
+  joinShortForms(): void {
+    const index = new ShortFormIndex(this.clusters);
+    for (const m of this.mentions) {
+      if (this.clusterOf.has(m) || m.aliasOf || !(m.type === 'person' || m.type === null)) continue;
+      if (m.weak && m.words.length > 1) {
+        this.joinHeadlineRun(m, index);
+        continue;
+      }
+      if (m.words.length !== 1) continue;
+      const word = m.words[0];
+      if (this.rules.notNames.has(word) && m.type !== 'person') continue;
+      const target = index.person(m) ?? index.byWord.get(word) ?? (m.type === 'person' ? index.fuzzy(word) : undefined);
+      if (target) {
+        this.add(target, m);
+        index.added(target, m);
+        index.byWord.set(word, target);
+        continue;
+      }
+      const org = index.orgByFirstWord.get(word);
+      if (org && m.type === null && !m.attributive) this.add(org, m);
+      else if (m.type === 'person') index.byWord.set(word, this.create('person', m));
+    }
+  }
+
+  /** A headline or capitals run ("LAM VISITED SOUTH KOREA"): the names of known people and organisations in it. */
+  private joinHeadlineRun(m: Mention, index: ShortFormIndex): void {
+    for (let i = 0; i < m.words.length; ) {
+      const word = m.words[i];
+      const full = (index.byFirstWord.get(word) ?? []).find((c) => i + c.words.length <= m.words.length && c.words.every((w, k) => m.words[i + k] === w));
+      const short = index.byWord.get(word) ?? index.byEdgeWord.get(word)?.find((c) => c.words[c.words.length - 1] === word || c.words.length > 2);
+      const target = full ?? short;
+      const len = full ? full.words.length : 1;
+      if (target) this.add(target, subMention(m, i, i + len));
+      i += len;
+    }
+  }
+
+  /** "also known as Jay Y. Lee", "(MBS)": mentions of the entity they follow. */
+  joinAliases(): void {
+    for (const m of this.mentions) {
+      const target = m.aliasOf && !this.clusterOf.has(m) ? this.clusterOf.get(m.aliasOf) : undefined;
+      if (target) this.add(target, m);
+    }
+  }
+
+  /**
+   * Countries from outside a person's own mentions: "his deputies, A and B"
+   * share the country of the person "his" refers to; a subject "the UK
+   * chancellor" right after a person with no known country gives that country.
+   */
+  inferCountries(descriptions: Description[]): void {
+    for (let i = 0; i < this.mentions.length; i++) {
+      const m = this.mentions[i];
+      const own = this.clusterOf.get(m);
+      if (!m.ownedBy || !own) continue;
+      const owner = this.mentions.slice(0, i).reverse().find((x) => this.clusterOf.get(x)?.type === 'person' && this.clusterOf.get(x) !== own);
+      if (!owner || m.sentence - owner.sentence > 1) continue;
+      const country = this.bestEvidence(this.clusterOf.get(owner)!)?.country;
+      if (country) own.inferred.push({ country, strength: EVIDENCE_STRENGTH.context, rule: 'pronoun-owner' });
+    }
+    for (const d of descriptions) {
+      let last: Mention | undefined;
+      for (const m of this.mentions) {
+        if (m.start >= d.start) break;
+        if (this.clusterOf.get(m)?.type === 'person') last = m;
+      }
+      if (!last || d.sentence - last.sentence > 1) continue;
+      const c = this.clusterOf.get(last)!;
+      // "Kremlin aide Yuri Ushakov told journalists, the French president proposed …": another role, another person.
+      const roles = c.mentions.flatMap((m) => m.titles.map(titleHead));
+      if (roles.length > 0 && !roles.includes(titleHead(d.title))) continue;
+      if (!this.bestEvidence(c)) c.inferred.push({ country: d.country, strength: EVIDENCE_STRENGTH.context, rule: 'definite-description' });
+    }
+  }
+
+  /** The strongest country evidence of a person, organisations resolved to their country. */
+  private bestEvidence(c: Cluster): CountryEvidence | null {
+    let best: CountryEvidence | null = null;
+    for (const e of [...c.mentions.flatMap((m) => m.evidence), ...c.inferred]) {
+      const owner = e.org ? this.clusterOf.get(e.org) : undefined;
+      const country = e.country ?? (owner ? clusterCountry(owner) : null);
+      if (country && (!best || e.strength > best.strength)) best = { ...e, country };
+    }
+    return best;
+  }
+
+  entities(text: string): Entity[] {
+    return this.clusters
+      .filter((c) => c.mentions.length > 0)
+      .map((c) => ({ c, first: Math.min(...c.mentions.map((m) => m.start)) }))
+      .sort((a, b) => a.first - b.first)
+      .map(({ c }, i) => this.toEntity(c, `e${i + 1}`, text));
+  }
+
+  private toEntity(c: Cluster, id: string, text: string): Entity {
+    const mentions = [...new Map(c.mentions.map((m) => [`${m.start}:${m.end}`, m])).values()].sort((a, b) => a.start - b.start);
+    const typedBy = mentions.find((m) => m.rule && m.rule !== 'short-form') ?? mentions[0];
+    let name: string;
+    let country: string | null;
+    if (c.type === 'person') {
+      // The fullest form the article uses; an alias ("Jay Y. Lee") only when there is nothing else.
+      const named = mentions.filter((m) => !m.aliasOf);
+      const full = [...(named.length ? named : mentions)].sort((a, b) => b.words.length - a.words.length || Number(!!b.honorific) - Number(!!a.honorific))[0];
+      name = full.words.length === 1 && full.honorific ? `${full.honorific} ${full.name}` : full.name;
+      country = this.bestEvidence(c)?.country ?? null;
+    } else if (c.type === 'organization') {
+      const longest = [...mentions].sort((a, b) => (b.entry?.name.length ?? 0) - (a.entry?.name.length ?? 0))[0];
+      name = longest.entry?.name ?? longest.name;
+      country = orgCountry(c);
+    } else {
+      name = typedBy.entry?.name ?? typedBy.name;
+      country = typedBy.entry?.country ?? null;
+    }
+    return {
+      id,
+      type: c.type,
+      name,
+      country,
+      titles: [...new Set(mentions.flatMap((m) => m.titles))],
+      mentions: mentions.map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) })),
+      rule: typedBy.rule,
+    };
+  }
+}
+
+/** An organisation's country, or a place's ("White House press secretary"). */
+function clusterCountry(c: Cluster): string | null {
+  return c.type === 'organization' ? orgCountry(c) : (c.mentions.find((m) => m.entry?.country)?.entry?.country ?? null);
+}
+
+function orgCountry(c: Cluster): string | null {
+  for (const m of c.mentions) {
+    const country = m.entry?.country ?? m.evidence.find((e) => e.country)?.country;
+    if (country) return country;
+  }
+  return null;
+}
+
+/** The words [a, b) of a headline run as a mention of their own. */
+function subMention(m: Mention, a: number, b: number): Mention {
+  const spans: Array<[number, number]> = [];
+  const re = /\S+/g;
+  for (let r = re.exec(m.name); r; r = re.exec(m.name)) spans.push([m.start + r.index, m.start + r.index + r[0].length]);
+  const [start, end] = [spans[a][0], spans[b - 1][1]];
+  return { ...m, start, end, words: m.words.slice(a, b), name: m.name.slice(start - m.start, end - m.start), weak: false };
+}
+
+/** Look-ups for joining one-word mentions: full names by their first and last words, organisations by their first word. */
+class ShortFormIndex {
+  /** People with a full name, by its first and its last word. */
+  readonly byEdgeWord = new Map<string, Cluster[]>();
+  /** People and organisations with a name of two words or more, by its first word. */
+  readonly byFirstWord = new Map<string, Cluster[]>();
+  readonly orgByFirstWord = new Map<string, Cluster>();
+  /** People known by one word, as the joining goes on. */
+  readonly byWord = new Map<string, Cluster>();
+  /** Sorted mention starts of each full-named person, to count mentions before a point. */
+  private readonly starts = new Map<Cluster, number[]>();
+
+  constructor(clusters: readonly Cluster[]) {
+    const push = <K>(map: Map<K, Cluster[]>, key: K, c: Cluster) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [c]);
+      else if (!list.includes(c)) list.push(c);
+    };
+    for (const c of clusters) {
+      if (c.mentions.length === 0 || c.words.length < 2) continue;
+      if (c.type === 'organization' && !this.orgByFirstWord.has(c.words[0])) this.orgByFirstWord.set(c.words[0], c);
+      if (c.type !== 'person' && c.type !== 'organization') continue;
+      push(this.byFirstWord, c.words[0], c);
+      if (c.type !== 'person') continue;
+      push(this.byEdgeWord, c.words[0], c);
+      push(this.byEdgeWord, c.words[c.words.length - 1], c);
+      this.starts.set(c, c.mentions.map((m) => m.start).sort((a, b) => a - b));
+    }
+  }
+
+  added(c: Cluster, m: Mention): void {
+    const starts = this.starts.get(c);
+    if (starts) starts.splice(lowerBound(starts, m.start), 0, m.start);
+  }
+
+  /**
+   * The person a one-word mention shortens: full names ending (or, East Asian
+   * order, starting) with the word, preferably named before it. A title or
+   * organisation with the mention picks the person whose role fits; otherwise
+   * the person mentioned most so far, then the most recent.
+   */
+  person(m: Mention): Cluster | undefined {
+    let candidates = this.byEdgeWord.get(m.words[0]) ?? [];
+    if (candidates.length === 0) return undefined;
+    const earlier = (c: Cluster) => lowerBound(this.starts.get(c)!, m.start);
+    const named = candidates.filter((c) => earlier(c) > 0);
+    if (named.length > 0) candidates = named;
+    if (m.titles.length > 0 || m.domain) {
+      const fitting = candidates.filter((c) => roleFits(m, c));
+      if (fitting.length > 0) candidates = fitting;
+    }
+    const latest = (c: Cluster) => this.starts.get(c)![earlier(c) - 1] ?? -1;
+    return [...candidates].sort((a, b) => earlier(b) - earlier(a) || latest(b) - latest(a))[0];
+  }
+
+  /** "Milei" for "Javier Miley": one edit apart in a long surname. */
+  fuzzy(word: string): Cluster | undefined {
+    if (word.length < 5) return undefined;
+    for (const [edge, clusters] of this.byEdgeWord) {
+      if (edge.length < 5 || edge.slice(0, 2) !== word.slice(0, 2) || !oneEditApart(edge, word)) continue;
+      const c = clusters.find((x) => x.words[x.words.length - 1] === edge);
+      if (c) return c;
+    }
+    return undefined;
+  }
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first and last parts of a name, two words or more and shorter than it. */
+function edgeParts(words: readonly string[]): string[][] {
+  const parts: string[][] = [];
+  for (let n = 2; n < words.length; n++) parts.push(words.slice(0, n), words.slice(words.length - n));
+  return parts;
+}
+
+/** The head word of a title: "former President" → "president". */
+const titleHead = (title: string) => normalise(title).split(/[\s-]+/).at(-1)!;
+
+/** A titled short form fits a person with the same title word or the same sphere ("President Lee", "Samsung's Lee"). */
+function roleFits(m: Mention, c: Cluster): boolean {
+  const titles = c.mentions.flatMap((x) => x.titles.map(titleHead));
+  if (m.titles.some((t) => titles.includes(titleHead(t)))) return true;
+  return m.domain !== undefined && c.mentions.some((x) => x.domain === m.domain);
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length >= b.length) i++;
+    if (b.length >= a.length) j++;
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}

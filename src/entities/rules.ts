@@ -1,0 +1,308 @@
+/**
+ * The entity rule files (titles.yaml, places.yaml, organizations.yaml,
+ * entity-persons.yaml): their schemas, and the compiled form the stage uses,
+ * built once per rules directory together with the gazetteer.
+ */
+import { z } from 'zod';
+import { Alpha3Schema, EntityTypeSchema } from '../schema.ts';
+import { cachedByDir, DEFAULT_RULES_DIR, loadRuleFile, type RuleSource } from '../rules/load.ts';
+import { buildGazetteer, type NameEntry } from '../gazetteer/gazetteer.ts';
+import { normalise, PhraseIndex, phraseWords } from '../gazetteer/phrase-index.ts';
+import { wordLexicon, type WordLexicon } from '../gazetteer/packages.ts';
+
+/** An example a test runs through the stage: the mention must come out with these facts. */
+export const EntityExampleSchema = z
+  .object({
+    text: z.string().min(1),
+    mention: z.string().optional().describe('an entity must have a mention with exactly this text'),
+    type: EntityTypeSchema.optional(),
+    name: z.string().optional(),
+    country: Alpha3Schema.nullable().optional(),
+    title: z.string().optional().describe('one of the entity titles'),
+    absent: z.array(z.string()).optional().describe('no entity may have a mention with one of these texts'),
+  })
+  .strict();
+export type EntityExample = z.infer<typeof EntityExampleSchema>;
+
+const rule = {
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  description: z.string().min(1),
+  examples: z.array(EntityExampleSchema).optional(),
+};
+const words = z.array(z.string().min(1)).min(1);
+
+const TitleKindSchema = z.enum(['office', 'honorific', 'courtesy', 'relation']);
+
+const TitlesFileSchema = z
+  .object({
+    modifiers: z.array(z.object({ ...rule, inTitle: z.boolean(), words }).strict()),
+    titles: z.array(
+      z
+        .object({
+          ...rule,
+          domain: z.string().min(1),
+          kind: TitleKindSchema.default('office'),
+          case: z.enum(['any', 'capitalised', 'lower']).default('any'),
+          generic: z.boolean().default(false),
+          names: words,
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+const PlacesFileSchema = z
+  .object({
+    cities: z.object({ minPopulation: z.number().int().nonnegative(), strongPopulation: z.number().int().positive() }).strict(),
+    locationCues: words,
+    ordinaryWordCues: words,
+    directions: z.object({ ...rule, words }).strict(),
+    codes: z.array(z.object({ ...rule, from: z.string().regex(/^[A-Z]{3}$/), to: Alpha3Schema }).strict()),
+    ofPhrases: z.array(z.object({ ...rule, heads: words }).strict()),
+    suffixes: z.array(z.object({ ...rule, words }).strict()),
+    aliases: z.array(
+      z
+        .object({
+          ...rule,
+          type: EntityTypeSchema,
+          country: Alpha3Schema.nullable().optional(),
+          countries: z.record(z.string(), Alpha3Schema).optional(),
+          names: words,
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type PlacesFile = z.infer<typeof PlacesFileSchema>;
+
+const OrganizationsFileSchema = z
+  .object({
+    suffixes: z.array(
+      z
+        .object({
+          ...rule,
+          domain: z.string().min(1),
+          legal: z.boolean().default(false),
+          keepNationality: z.boolean().default(false),
+          locatedIn: z.boolean().default(false),
+          words,
+        })
+        .strict(),
+    ),
+    ofPhrases: z.array(z.object({ ...rule, heads: words }).strict()),
+    descriptors: z.array(z.object({ ...rule, words }).strict()),
+    known: z.array(z.object({ ...rule, domain: z.string().min(1), orgs: z.record(z.string(), Alpha3Schema.nullable()) }).strict()),
+  })
+  .strict();
+
+export type KnownOrganizations = z.infer<typeof OrganizationsFileSchema>['known'];
+
+/** The patterns the engine implements; each must be declared (with its words) in entity-persons.yaml. */
+export const PERSON_PATTERNS = [
+  'title-before',
+  'apposition',
+  'byline',
+  'alias',
+  'bracketed-acronym',
+  'first-name',
+  'coordination',
+  'short-form',
+  'possessive-country',
+  'name-of-country',
+  'definite-description',
+  'host-country',
+  'since-comparison',
+  'pronoun-owner',
+] as const;
+export type PersonPattern = (typeof PERSON_PATTERNS)[number];
+
+const PersonsFileSchema = z
+  .object({
+    particles: words,
+    notNames: words,
+    patterns: z.array(
+      z
+        .object({
+          ...rule,
+          words: words.optional(),
+          before: words.optional(),
+          after: words.optional(),
+          lineStart: words.optional(),
+          lemmas: words.optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export interface TitleEntry {
+  rule: string;
+  domain: string;
+  kind: z.infer<typeof TitleKindSchema> | 'modifier';
+  /** For modifiers: kept in the recorded title. */
+  inTitle: boolean;
+  /** Which spellings count: "capitalised" (General Musharraf), "lower" (economist John Smith) or either. */
+  case: 'any' | 'capitalised' | 'lower';
+  generic: boolean;
+  /** Set for all-capital abbreviations, which match only in this exact form. */
+  exactCase?: string;
+  plural: boolean;
+}
+
+export interface OrgCue {
+  rule: string;
+  domain: string;
+  legal: boolean;
+  keepNationality: boolean;
+  locatedIn: boolean;
+}
+
+export interface CueRule {
+  rule: string;
+}
+
+export interface EntityRules {
+  /** Countries, nationalities, cities, regions, aliases and known organisations. */
+  names: PhraseIndex<NameEntry>;
+  titles: PhraseIndex<TitleEntry>;
+  /** Head words ending an organisation name, by normalised word. */
+  orgSuffixes: Map<string, OrgCue>;
+  orgOfHeads: Map<string, CueRule>;
+  orgDescriptors: Map<string, CueRule>;
+  placeSuffixes: Map<string, CueRule>;
+  placeOfHeads: Map<string, CueRule>;
+  locationCues: Set<string>;
+  ordinaryWordCues: Set<string>;
+  directions: { rule: string; words: Set<string> };
+  /** Modifiers written with a hyphen ("then-", "ex-"): the word before the hyphen. */
+  hyphenPrefixes: Set<string>;
+  particles: Set<string>;
+  notNames: Set<string>;
+  /** Phrases (as word lists) before or after a credited name, and words that start a byline line. */
+  bylineBefore: string[][];
+  bylineAfter: string[][];
+  bylineLineStart: Set<string>;
+  aliasCues: string[][];
+  hostLemmas: Set<string>;
+  sinceWords: Set<string>;
+  /** Roles that, after "his" or "her", share the country of the person meant ("his deputies"). */
+  ownedRoles: Set<string>;
+  lexicon: WordLexicon;
+}
+
+const FILES = ['titles.yaml', 'places.yaml', 'organizations.yaml', 'entity-persons.yaml'] as const;
+
+function loadFiles(dir: string) {
+  return {
+    titles: loadRuleFile(dir, 'titles.yaml', TitlesFileSchema),
+    places: loadRuleFile(dir, 'places.yaml', PlacesFileSchema),
+    organizations: loadRuleFile(dir, 'organizations.yaml', OrganizationsFileSchema),
+    persons: loadRuleFile(dir, 'entity-persons.yaml', PersonsFileSchema),
+  };
+}
+
+/** Rule ids must be unique across the four files: entities record them as their `rule`. */
+function checkUniqueIds(sources: Array<{ source: RuleSource; groups: Array<[string, Array<{ id: string }>]> }>): void {
+  const seen = new Set<string>();
+  for (const { source, groups } of sources) {
+    for (const [key, list] of groups) {
+      list.forEach((r, i) => {
+        if (seen.has(r.id)) source.fail([key, i, 'id'], `duplicate rule id '${r.id}'`);
+        seen.add(r.id);
+      });
+    }
+  }
+}
+
+function plural(word: string): string {
+  if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + 'ies';
+  if (/(s|sh|ch|x|z)$/.test(word)) return word + 'es';
+  return word + 's';
+}
+
+function compile(dir: string): EntityRules {
+  const { titles, places, organizations, persons } = loadFiles(dir);
+  checkUniqueIds([
+    { source: titles.source, groups: [['modifiers', titles.data.modifiers], ['titles', titles.data.titles]] },
+    { source: places.source, groups: [['directions', [places.data.directions]], ['codes', places.data.codes], ['ofPhrases', places.data.ofPhrases], ['suffixes', places.data.suffixes], ['aliases', places.data.aliases]] },
+    { source: organizations.source, groups: [['suffixes', organizations.data.suffixes], ['ofPhrases', organizations.data.ofPhrases], ['descriptors', organizations.data.descriptors], ['known', organizations.data.known]] },
+    { source: persons.source, groups: [['patterns', persons.data.patterns]] },
+  ]);
+  places.data.aliases.forEach((a, i) => {
+    if (a.country === undefined && !a.names.every((n) => a.countries?.[n])) places.source.fail(['aliases', i], `alias '${a.id}' needs a country, or a country for each name in 'countries'`);
+  });
+
+  const titleIndex = new PhraseIndex<TitleEntry>();
+  const exactCase = (name: string) => (/[a-z]/.test(name) ? undefined : name);
+  for (const m of titles.data.modifiers) {
+    for (const w of m.words) titleIndex.add(w, { rule: m.id, domain: 'modifier', kind: 'modifier', inTitle: m.inTitle, case: 'any', generic: false, plural: false });
+  }
+  for (const t of titles.data.titles) {
+    for (const name of t.names) {
+      const entry: TitleEntry = { rule: t.id, domain: t.domain, kind: t.kind, inTitle: true, case: t.case, generic: t.generic, exactCase: exactCase(name), plural: false };
+      titleIndex.add(name, entry);
+      // Plural roles head a list of names: "Commissioners for Agriculture, A and B".
+      if (t.kind !== 'courtesy' && !entry.exactCase && /^[a-z]+$/i.test(name.split(' ').at(-1)!)) {
+        const parts = name.split(' ');
+        titleIndex.add([...parts.slice(0, -1), plural(parts.at(-1)!)].join(' '), { ...entry, plural: true });
+      }
+    }
+  }
+
+  const patterns = new Map(persons.data.patterns.map((p) => [p.id, p]));
+  for (const id of PERSON_PATTERNS) {
+    if (!patterns.has(id)) persons.source.fail(['patterns'], `pattern '${id}' is implemented by the engine and must be declared`);
+  }
+  const phrases = (list: string[] | undefined) => (list ?? []).map(phraseWords);
+  const wordMap = <T>(groups: Array<{ id: string; words?: string[]; heads?: string[] }>, make: (g: { id: string }) => T) => {
+    const map = new Map<string, T>();
+    for (const g of groups) for (const w of g.words ?? g.heads ?? []) map.set(normalise(w), make(g));
+    return map;
+  };
+
+  return {
+    names: buildGazetteer(places.data, organizations.data.known),
+    titles: titleIndex,
+    orgSuffixes: new Map(
+      organizations.data.suffixes.flatMap((s) =>
+        s.words.map((w) => [normalise(w), { rule: s.id, domain: s.domain, legal: s.legal, keepNationality: s.keepNationality, locatedIn: s.locatedIn }] as const),
+      ),
+    ),
+    orgOfHeads: wordMap(organizations.data.ofPhrases, (g) => ({ rule: g.id })),
+    orgDescriptors: wordMap(organizations.data.descriptors, (g) => ({ rule: g.id })),
+    placeSuffixes: wordMap(places.data.suffixes, (g) => ({ rule: g.id })),
+    placeOfHeads: wordMap(places.data.ofPhrases, (g) => ({ rule: g.id })),
+    locationCues: new Set(places.data.locationCues.map(normalise)),
+    ordinaryWordCues: new Set(places.data.ordinaryWordCues.map(normalise)),
+    directions: { rule: places.data.directions.id, words: new Set(places.data.directions.words.map(normalise)) },
+    hyphenPrefixes: new Set(titles.data.modifiers.flatMap((m) => m.words.filter((w) => w.endsWith('-')).map((w) => normalise(w.slice(0, -1))))),
+    particles: new Set(persons.data.particles.map(normalise)),
+    notNames: new Set(persons.data.notNames.map(normalise)),
+    bylineBefore: phrases(patterns.get('byline')?.before),
+    bylineAfter: phrases(patterns.get('byline')?.after),
+    bylineLineStart: new Set((patterns.get('byline')?.lineStart ?? []).map(normalise)),
+    aliasCues: phrases(patterns.get('alias')?.words),
+    hostLemmas: new Set((patterns.get('host-country')?.lemmas ?? []).map(normalise)),
+    sinceWords: new Set((patterns.get('since-comparison')?.words ?? []).map(normalise)),
+    ownedRoles: new Set((patterns.get('pronoun-owner')?.words ?? []).map(normalise)),
+    lexicon: wordLexicon(),
+  };
+}
+
+/** The compiled entity rules of a rules directory (compiled once per directory). */
+export const entityRules = cachedByDir(compile);
+
+/** Every `examples:` entry of the entity rule files, with the rule it belongs to. */
+export function entityExamples(dir?: string): Array<{ file: string; rule: string; example: EntityExample }> {
+  const files = loadFiles(dir ?? DEFAULT_RULES_DIR);
+  const out: Array<{ file: string; rule: string; example: EntityExample }> = [];
+  const collect = (file: string, groups: Array<Array<{ id: string; examples?: EntityExample[] }>>) => {
+    for (const list of groups) for (const r of list) for (const example of r.examples ?? []) out.push({ file, rule: r.id, example });
+  };
+  collect(FILES[0], [files.titles.data.modifiers, files.titles.data.titles]);
+  collect(FILES[1], [[files.places.data.directions], files.places.data.codes, files.places.data.ofPhrases, files.places.data.suffixes, files.places.data.aliases]);
+  collect(FILES[2], [files.organizations.data.suffixes, files.organizations.data.ofPhrases, files.organizations.data.descriptors, files.organizations.data.known]);
+  collect(FILES[3], [files.persons.data.patterns]);
+  return out;
+}

@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { emptyDoc } from '../src/doc.ts';
+import { defaultContext, runPipeline, stagesThrough } from '../src/pipeline.ts';
+import { entities } from '../src/stages/entities.ts';
+import { EntitySchema, type Entity } from '../src/schema.ts';
+
+const ctx = defaultContext();
+const extract = (text: string) => entities(runPipeline(emptyDoc(text, { value: null, origin: 'none' }), ctx, stagesThrough('tokenise')), ctx).entities;
+const seed = (file: string) => extract(readFileSync(`seeds/${file}`, 'utf8'));
+
+/** The entity with this name (exactly one). */
+function named(found: Entity[], name: string): Entity {
+  const hits = found.filter((e) => e.name === name);
+  expect(hits, `${name} in ${JSON.stringify(found.map((e) => e.name))}`).toHaveLength(1);
+  return hits[0];
+}
+const texts = (e: Entity) => e.mentions.map((m) => m.text);
+const allMentions = (found: Entity[]) => found.flatMap(texts);
+
+describe('entities: seed 000 (Reuters, To Lam to visit North Korea)', () => {
+  const found = seed('000_8adeb89ad61cd016.txt');
+  const text = readFileSync('seeds/000_8adeb89ad61cd016.txt', 'utf8');
+
+  it('gives valid entities with ids in order of first mention and spans that slice the text', () => {
+    found.forEach((e, i) => {
+      expect(EntitySchema.parse(e)).toEqual(e);
+      expect(e.id).toBe(`e${i + 1}`);
+      for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+      if (i > 0) expect(e.mentions[0].start).toBeGreaterThan(found[i - 1].mentions[0].start);
+    });
+  });
+
+  it('finds To Lam with his title, country and every short mention, the caps headline included', () => {
+    const lam = named(found, 'To Lam');
+    expect(lam).toMatchObject({ type: 'person', country: 'VNM' });
+    expect(lam.titles).toContain('Communist Party chief');
+    expect(texts(lam)).toEqual(['To Lam', 'Lam', 'LAM', 'Lam', 'Lam']);
+    // "Lam’s trip": the span stops before the possessive.
+    const possessive = text.indexOf('Lam’s');
+    expect(lam.mentions.some((m) => m.start === possessive && m.end === possessive + 3)).toBe(true);
+  });
+
+  it('joins "Kim" to Kim Jong Un and types the other leaders with their countries', () => {
+    expect(named(found, 'Kim Jong Un')).toMatchObject({ type: 'person', country: 'PRK', titles: ['leader'] });
+    expect(texts(named(found, 'Kim Jong Un'))).toContain('Kim');
+    expect(named(found, 'Nong Duc Manh')).toMatchObject({ type: 'person', country: 'VNM', titles: ['head of the ruling Communist Party'] });
+    expect(named(found, 'Donald Trump')).toMatchObject({ type: 'person', country: 'USA', titles: ['President'] });
+    expect(named(found, 'Lee Jae Myung')).toMatchObject({ type: 'person', country: 'KOR', titles: ['President'] });
+    expect(named(found, 'Michael Perry')).toMatchObject({ type: 'person', rule: 'byline' });
+  });
+
+  it('reads "the late President Ho Chi Minh" as a person, not the city', () => {
+    expect(named(found, 'Ho Chi Minh')).toMatchObject({ type: 'person', country: 'VNM', titles: ['President'] });
+  });
+
+  it('finds the countries, cities, nationalities and organisations', () => {
+    expect(named(found, 'Vietnam')).toMatchObject({ type: 'country', country: 'VNM' });
+    expect(named(found, 'North Korea')).toMatchObject({ type: 'country', country: 'PRK' });
+    expect(named(found, 'South Korea')).toMatchObject({ type: 'country', country: 'KOR' });
+    expect(texts(named(found, 'South Korea'))).toContain('SOUTH KOREA');
+    expect(named(found, 'United States')).toMatchObject({ type: 'country', country: 'USA', mentions: [{ text: 'U.S.' }] });
+    for (const [city, country] of [['Hanoi', 'VNM'], ['Pyongyang', 'PRK'], ['Seoul', 'KOR']]) expect(named(found, city)).toMatchObject({ type: 'city', country });
+    expect(texts(named(found, 'Hanoi'))).toContain('HANOI');
+    expect(named(found, 'Vietnamese')).toMatchObject({ type: 'nationality', country: 'VNM' });
+    expect(named(found, 'Korean')).toMatchObject({ type: 'nationality', country: null });
+    expect(named(found, 'South Korean')).toMatchObject({ type: 'nationality', country: 'KOR' });
+    expect(named(found, 'Reuters')).toMatchObject({ type: 'organization' });
+    expect(named(found, 'Samsung Electronics')).toMatchObject({ type: 'organization', country: 'KOR' });
+    expect(named(found, 'Communist Party')).toMatchObject({ type: 'organization', country: 'VNM' });
+    expect(named(found, 'White House')).toMatchObject({ type: 'place', country: 'USA' });
+  });
+
+  it('makes no entity of sentence-initial words or the headline as a whole', () => {
+    const mentions = allMentions(found);
+    for (const word of ['Editing', 'Multiple', 'The', 'In', 'This', 'LAM VISITED SOUTH KOREA IN AUGUST', 'IN', 'AUGUST', 'Communist']) expect(mentions).not.toContain(word);
+  });
+});
+
+describe('entities: seed 003 (Korea Economic Daily, To Lam to visit Seoul)', () => {
+  const found = seed('003_ee4086bdbad132e3.txt');
+
+  it('finds To Lam from the apposition after his name, and his short forms', () => {
+    const lam = named(found, 'To Lam');
+    expect(lam).toMatchObject({ type: 'person', country: 'VNM' });
+    expect(lam.titles).toContain('general secretary');
+    expect(texts(lam)).toEqual(['To Lam', 'Mr. Lam', 'Mr. Lam', 'Lam']);
+  });
+
+  it('resolves each "Lee" to the right Lee by role', () => {
+    const president = named(found, 'Lee Jae-myung');
+    const chairman = named(found, 'Lee Jae-yong');
+    expect(president).toMatchObject({ type: 'person', country: 'KOR' });
+    expect(president.titles).toContain('President');
+    expect(texts(president)).toEqual(['Lee Jae-myung', 'Lee', 'Lee', 'Lee Jae-myung']);
+    expect(chairman).toMatchObject({ type: 'person', country: 'KOR', titles: ['Executive Chairman'] });
+    // "also known internationally as Jay Y. Lee", and "Samsung’s Lee"
+    expect(texts(chairman)).toEqual(['Lee Jae-yong', 'Jay Y. Lee', 'Lee']);
+  });
+
+  it('types the other people with titles and countries', () => {
+    const trong = named(found, 'Nguyen Phu Trong');
+    expect(trong).toMatchObject({ country: 'VNM' });
+    expect(trong.titles).toContain('then-party chief');
+    expect(texts(trong)).toEqual(['Nguyen Phu Trong', 'Trong', 'Trong']);
+    expect(named(found, 'Park Geun-hye')).toMatchObject({ country: 'KOR', titles: ['former President'] });
+    expect(named(found, 'Chey Tae-won')).toMatchObject({ country: 'KOR', titles: ['SK Group Chairman'] });
+    expect(named(found, 'Shin Dong-bin')).toMatchObject({ country: 'KOR', titles: ['Lotte Group Chairman'] });
+    expect(named(found, 'Luong Cuong')).toMatchObject({ country: 'VNM', titles: ['President'] });
+    for (const name of ['Jae-Young Han', 'Hyung-Kyu Kim', 'Sookyung Seo']) expect(named(found, name)).toMatchObject({ type: 'person', country: null });
+  });
+
+  it('finds organisations, places and countries, "Korea" as South Korea', () => {
+    const samsung = named(found, 'Samsung Electronics');
+    expect(samsung).toMatchObject({ type: 'organization', country: 'KOR' });
+    expect(texts(samsung)).toEqual(['Samsung Electronics Co.', 'Samsung']);
+    for (const org of ['SK Group', 'Lotte Group', 'Ministry of Trade, Industry and Energy', 'Presidential Office']) expect(named(found, org)).toMatchObject({ type: 'organization', country: 'KOR' });
+    expect(named(found, 'Communist Party')).toMatchObject({ country: 'VNM' });
+    expect(named(found, 'Vietnamese Embassy in Seoul')).toMatchObject({ type: 'place', country: 'KOR' });
+    const korea = named(found, 'South Korea');
+    expect(texts(korea).filter((t) => t === 'Korea')).toHaveLength(5);
+    expect(named(found, 'China')).toMatchObject({ country: 'CHN' });
+    expect(named(found, 'United States')).toMatchObject({ country: 'USA', mentions: [{ text: 'US' }] });
+    expect(named(found, 'Seoul')).toMatchObject({ type: 'city', country: 'KOR' });
+    expect(texts(named(found, 'Seoul'))).toContain('SEOUL');
+    expect(named(found, 'Hanoi')).toMatchObject({ type: 'city', country: 'VNM' });
+  });
+
+  it('keeps the caps headline and sentence openers free of false entities', () => {
+    const mentions = allMentions(found);
+    for (const word of ['DEEPENING', 'TIES', 'BETWEEN', 'According', 'Last', 'During', 'Discussions', 'Bilateral', 'Write']) expect(mentions).not.toContain(word);
+  });
+});
+
+describe('entities: rule families on sentences of our own', () => {
+  it('titles: a title before a name types a person and records the role with its modifiers', () => {
+    const found = extract('The summit was chaired by acting Foreign Minister Anna Berg and former Chancellor Otto Weiss.');
+    expect(named(found, 'Anna Berg')).toMatchObject({ type: 'person', titles: ['acting Foreign Minister'] });
+    expect(named(found, 'Otto Weiss')).toMatchObject({ type: 'person', titles: ['former Chancellor'] });
+  });
+
+  it('possessive country and demonym before a title give the country', () => {
+    const found = extract("Chile's President Ana Soto met Peruvian Prime Minister Luis Vargas in Lima.");
+    expect(named(found, 'Ana Soto')).toMatchObject({ country: 'CHL', titles: ['President'] });
+    expect(named(found, 'Luis Vargas')).toMatchObject({ country: 'PER', titles: ['Prime Minister'] });
+  });
+
+  it('apposition: "Name, <country>\'s <title>" after the name', () => {
+    const found = extract("Talks were led by Kofi Mensah, Ghana's foreign minister, on Tuesday.");
+    expect(named(found, 'Kofi Mensah')).toMatchObject({ type: 'person', country: 'GHA', titles: ['foreign minister'] });
+  });
+
+  it('alias: "also known as" adds a mention to the person just named', () => {
+    const found = extract('The group was founded by Chairman Park Min-ho, also known as Mike Park, in 1998.');
+    const park = named(found, 'Park Min-ho');
+    expect(texts(park)).toEqual(['Park Min-ho', 'Mike Park']);
+  });
+
+  it('short forms: a surname joins the full name; an East Asian family name joins by its first word', () => {
+    const found = extract('Prime Minister Marta Lindqvist arrived on Monday. Lindqvist said the talks went well. Vice Premier Wang Qishan met her, and Wang spoke first.');
+    expect(texts(named(found, 'Marta Lindqvist'))).toEqual(['Marta Lindqvist', 'Lindqvist']);
+    expect(texts(named(found, 'Wang Qishan'))).toEqual(['Wang Qishan', 'Wang']);
+  });
+
+  it('Lee disambiguation: a titled short form goes to the Lee with that role, an organisation possessive to the Lee in business', () => {
+    const found = extract(
+      'President Lee Min-su hosted Chairman Lee Kun-woo of Hanwha Group. Hanwha’s Lee pledged new investment. Later President Lee thanked him.',
+    );
+    const president = named(found, 'Lee Min-su');
+    const chairman = named(found, 'Lee Kun-woo');
+    expect(texts(president)).toEqual(['Lee Min-su', 'Lee']);
+    expect(texts(chairman)).toEqual(['Lee Kun-woo', 'Lee']);
+    expect(chairman.country).toBe('KOR');
+  });
+
+  it('organisation suffixes: group, legal form, ministry with portfolios, party with a demonym', () => {
+    const found = extract('Engineers from Daewoo Shipbuilding Co. and Mirae Holdings met the Ministry of Oceans and Fisheries and the Norwegian Labour Party.');
+    expect(named(found, 'Daewoo Shipbuilding')).toMatchObject({ type: 'organization', mentions: [{ text: 'Daewoo Shipbuilding Co.' }] });
+    expect(named(found, 'Mirae Holdings')).toMatchObject({ type: 'organization' });
+    expect(named(found, 'Ministry of Oceans and Fisheries')).toMatchObject({ type: 'organization' });
+    expect(named(found, 'Labour Party')).toMatchObject({ type: 'organization', country: 'NOR' });
+  });
+
+  it('nationality: "Korean" alone has no country, "North Korean" has', () => {
+    const found = extract('Korean fans cheered as North Korean athletes arrived.');
+    expect(named(found, 'Korean')).toMatchObject({ type: 'nationality', country: null });
+    expect(named(found, 'North Korean')).toMatchObject({ type: 'nationality', country: 'PRK' });
+  });
+
+  it('a caps headline yields only known names, no new entities', () => {
+    const found = extract('LEADERS MEET IN CANBERRA AFTER LONG TALKS\nPrime Minister Jane Doherty met officials.');
+    expect(allMentions(found)).toEqual(['CANBERRA', 'Jane Doherty']);
+    expect(named(found, 'Canberra')).toMatchObject({ type: 'city', country: 'AUS' });
+  });
+
+  it('city or person: a city name after a title is a person, and a city that is an ordinary word needs a location cue', () => {
+    const found = extract('President Jackson flew in. Nice weather helped. The team arrived in Nice on Sunday.');
+    expect(named(found, 'Jackson')).toMatchObject({ type: 'person' });
+    const nice = named(found, 'Nice');
+    expect(nice).toMatchObject({ type: 'city', country: 'FRA' });
+    expect(texts(nice)).toEqual(['Nice']);
+    expect(nice.mentions[0].start).toBeGreaterThan(40);
+  });
+
+  it('bylines name people; sentence-initial ordinary words name nothing', () => {
+    const found = extract('Multiple officials attended.\n(Reporting by Tom Ashe; Editing by Clara Voss)');
+    expect(named(found, 'Tom Ashe')).toMatchObject({ type: 'person', rule: 'byline' });
+    expect(named(found, 'Clara Voss')).toMatchObject({ type: 'person', rule: 'byline' });
+    expect(allMentions(found)).not.toContain('Multiple');
+    expect(allMentions(found)).not.toContain('Editing');
+  });
+});

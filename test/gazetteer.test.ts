@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { PhraseIndex, normalise, phraseWords } from '../src/gazetteer/phrase-index.ts';
+import { wordLexicon, worldCities, worldCountries } from '../src/gazetteer/packages.ts';
+import { entityRules } from '../src/entities/rules.ts';
+
+describe('phrase index', () => {
+  it('normalises case, curly apostrophes and the possessive', () => {
+    expect(normalise('Lam’s')).toBe("lam's");
+    expect(phraseWords("People's Republic of  China")).toEqual(['people', "'s", 'republic', 'of', 'china']);
+  });
+
+  it('finds the longest phrase at a word first and lets the caller refuse it', () => {
+    const index = new PhraseIndex<string>();
+    index.add('South Korea', 'country');
+    index.add('South', 'direction');
+    const words = ['in', 'south', 'korea', 'today'];
+    const seen: Array<[string, number]> = [];
+    index.matchesAt(words, 1, words.length, (entries, end) => {
+      seen.push([entries[0], end]);
+      return false;
+    });
+    expect(seen).toEqual([['country', 3], ['direction', 2]]);
+    index.matchesAt(words, 0, words.length, () => expect.unreachable());
+    expect(index.get('SOUTH KOREA')).toEqual(['country']);
+  });
+});
+
+describe('package data', () => {
+  it('reads world-countries with split demonyms', () => {
+    const antigua = worldCountries().find((c) => c.cca3 === 'ATG')!;
+    expect(antigua.demonyms).toEqual(['Antiguan', 'Barbudan']);
+    expect(worldCountries()).toHaveLength(250);
+  });
+
+  it('keeps only towns of at least the given size, and every capital', () => {
+    const cities = worldCities(15000);
+    expect(cities.length).toBeGreaterThan(20000);
+    expect(cities.length).toBeLessThan(30000);
+    expect(cities.find((c) => c.name === 'Seoul')).toMatchObject({ country: 'KR', capital: true });
+    expect(cities.every((c) => c.population >= 15000 || c.capital)).toBe(true);
+  });
+
+  it('tells given names and ordinary words apart with compromise’s lexicon', () => {
+    const lexicon = wordLexicon();
+    expect(lexicon.isGivenName('theresa')).toBe(true);
+    expect(lexicon.isGivenName('musharraf')).toBe(false);
+    expect(lexicon.isCommonWord('nice')).toBe(true);
+    expect(lexicon.isCommonWord('paris')).toBe(false);
+    expect(lexicon.isPlaceName('burma')).toBe(true);
+  });
+});
+
+describe('gazetteer', () => {
+  const names = entityRules().names;
+  const first = (phrase: string) => names.get(phrase)[0];
+
+  it('gives countries their common English name and alpha-3 code, Kosovo XKX', () => {
+    expect(first('Vietnam')).toMatchObject({ type: 'country', name: 'Vietnam', country: 'VNM' });
+    expect(first('Republic of Korea')).toMatchObject({ type: 'country', name: 'South Korea', country: 'KOR' });
+    expect(first('Kosovo')).toMatchObject({ country: 'XKX' });
+    expect(first('Pristina')).toMatchObject({ type: 'city', country: 'XKX' });
+  });
+
+  it('puts news aliases before package names', () => {
+    expect(first('Korea')).toMatchObject({ type: 'country', name: 'South Korea', country: 'KOR', rule: 'korea-south-korea' });
+    expect(first('US')).toMatchObject({ name: 'United States', exactCase: 'US' });
+    expect(first('White House')).toMatchObject({ type: 'place', country: 'USA' });
+  });
+
+  it('leaves native spellings that are English words out', () => {
+    expect(names.get('Island').some((e) => e.country === 'ISL')).toBe(false);
+    expect(first('Burma')).toMatchObject({ country: 'MMR' });
+  });
+
+  it('gives a demonym shared by a state and a territory to the state, and one shared by two states to none', () => {
+    expect(first('French')).toMatchObject({ type: 'nationality', country: 'FRA' });
+    expect(first('Congolese')).toMatchObject({ type: 'nationality', country: null });
+    expect(first('Pakistanis')).toMatchObject({ type: 'nationality', country: 'PAK' });
+  });
+
+  it('marks which cities need a location cue', () => {
+    expect(first('Seoul')).toMatchObject({ cue: 'none' });
+    expect(first('Herzliya')).toMatchObject({ country: 'ISR', cue: 'location' });
+    expect(first('Nice')).toMatchObject({ country: 'FRA', cue: 'strict' });
+    expect(first('Victoria').cue).toBe('strict');
+    expect(first('Reading').cue).toBe('strict');
+  });
+});
