@@ -252,9 +252,11 @@ class Resolver {
     let name: string;
     let country: string | null;
     if (c.type === 'person') {
-      // The fullest form the article uses; an alias ("Jay Y. Lee") only when there is nothing else.
+      // The fullest form the article uses, in its most used spelling ("Milei" twice over "Javier Miley" once);
+      // an alias ("Jay Y. Lee") only when there is nothing else.
       const named = mentions.filter((m) => !m.aliasOf);
-      const full = [...(named.length ? named : mentions)].sort((a, b) => b.words.length - a.words.length || Number(!!b.honorific) - Number(!!a.honorific))[0];
+      const forms = mostUsedSpelling(named.length ? named : mentions);
+      const full = [...forms].sort((a, b) => b.words.length - a.words.length || Number(!!b.honorific) - Number(!!a.honorific))[0];
       name = full.words.length === 1 && full.honorific ? `${full.honorific} ${full.name}` : full.name;
       country = this.bestEvidence(c)?.country ?? null;
     } else if (c.type === 'organization') {
@@ -275,6 +277,21 @@ class Resolver {
       rule: typedBy.rule,
     };
   }
+}
+
+/**
+ * The mentions in the most used spelling of the surname, when the person was
+ * joined across a misspelling ("Javier Miley" … "Milei", "Milei"); all of them otherwise.
+ */
+function mostUsedSpelling(mentions: Mention[]): Mention[] {
+  const last = (m: Mention) => m.words[m.words.length - 1];
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(last(m), (counts.get(last(m)) ?? 0) + 1);
+  const spellings = [...counts.keys()];
+  const variants = spellings.filter((w) => spellings.some((o) => o !== w && o.length >= 5 && oneEditApart(o, w)));
+  if (variants.length < 2) return mentions;
+  const best = variants.sort((a, b) => counts.get(b)! - counts.get(a)!)[0];
+  return mentions.filter((m) => last(m) === best || !variants.includes(last(m)));
 }
 
 /** An organisation's country, or a place's ("White House press secretary"). */
