@@ -15,14 +15,32 @@ const QUANTITIES: Record<string, number | null> = {
 
 const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
 
-/** A number written in digits ("20", "1,000", "2.5") or in words ("twenty-five", "eleven", "a few"). */
+/** A number written in digits ("20", "1,000", "2.5", "5 1/2", "2½") or in words ("twenty-five", "eleven", "a few"). */
 export const NUMBER =
-  `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${TENS.join('|')})(?:[-\\s](?:${UNITS_0_19.slice(1, 10).join('|')}))?|${alt(UNITS_0_19.slice(0).concat(Object.keys(QUANTITIES)))})`;
+  `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\s+1/2|½)|\\d+(?:\\.\\d+)?|(?:${TENS.join('|')})(?:[-\\s](?:${UNITS_0_19.slice(1, 10).join('|')}))?|${alt(UNITS_0_19.slice(0).concat(Object.keys(QUANTITIES)))})`;
+
+/**
+ * A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen
+ * seventy", "nineteen hundred", "two thousand", "two thousand and one".
+ */
+export const SPELLED_YEAR = `(?:(?:eighteen|nineteen)[\\s-]+(?:(?:${TENS.join('|')})(?:[\\s-](?:${UNITS_0_19.slice(1, 10).join('|')}))?|${UNITS_0_19.slice(10).join('|')}|hundred)|two\\s+thousand(?:\\s+(?:and\\s+)?(?:${UNITS_0_19.slice(1).join('|')}))?)`;
+
+/** Value of a SPELLED_YEAR match. */
+export function spelledYearValue(text: string): number {
+  const words = text.toLowerCase().split(/[\s-]+/).filter((w) => w !== 'and');
+  if (words[0] === 'two') return 2000 + (words[2] ? UNITS_0_19.indexOf(words[2]) : 0);
+  const century = UNITS_0_19.indexOf(words[0]) * 100;
+  if (words[1] === 'hundred') return century;
+  const tens = TENS.indexOf(words[1]);
+  return century + (tens >= 0 ? (tens + 2) * 10 + (words[2] ? UNITS_0_19.indexOf(words[2]) : 0) : UNITS_0_19.indexOf(words[1]));
+}
 
 /** Value of a NUMBER match; null for vague quantities. */
 export function numberValue(text: string): number | null {
   const t = text.toLowerCase().replace(/\s+/g, ' ');
   if (/^[\d,.]+$/.test(t)) return Number(t.replace(/,/g, ''));
+  const half = /^(\d+)(?: 1\/2|½)$/.exec(t);
+  if (half) return Number(half[1]) + 0.5;
   const compound = /^([a-z]+)(?:[- ]([a-z]+))?$/.exec(t);
   if (compound && TENS.includes(compound[1])) return (TENS.indexOf(compound[1]) + 2) * 10 + (compound[2] ? UNITS_0_19.indexOf(compound[2]) : 0);
   const unit = UNITS_0_19.indexOf(t);
@@ -66,3 +84,18 @@ export const COUNT_NOUNS = new Set(
 
 /** Prepositions after which a four-digit number is a year even when a plural noun follows ("in 2014 people voted"). */
 export const YEAR_PREPOSITIONS = new Set(['in', 'since', 'until', 'till', 'during', 'before', 'after', 'circa', 'c.']);
+
+/**
+ * Words that can follow an adverb of frequency ("rallies are held daily outside", "paid
+ * annually since 1980"): any other word after it makes it an adjective ("quarterly dividend",
+ * "daily flights"), which names a kind of thing rather than a time.
+ */
+export const AFTER_ADVERB = new Set(
+  (
+    'and or but nor so yet than as while when whenever if because although though until till since before after ' +
+    'in on at by for from to with without within through throughout during over under outside inside near about around ' +
+    'across along among against between into onto upon per via the a an this that these those its their his her our ' +
+    'is are was were be been being will would shall should can could may might must has have had do does did ' +
+    'thereafter afterwards again too also instead now then there here anyway'
+  ).split(' '),
+);

@@ -21,12 +21,34 @@ export type Note =
   | { kind: 'fixed'; value: string; type: TimexType }
   /** A period `offset` units from the reference date: "next month" is {month, +1}. */
   | { kind: 'relative'; unit: RelativeUnit; offset: number; suffix?: string }
-  /** "last summer", "this winter": a season of the year relative to the reference month. */
-  | { kind: 'season'; season: Season; offset: number }
+  /**
+   * "last summer", "this winter": a season `offset` seasons-of-its-name from the reference month;
+   * "the winter of 1994": in `year`; "the summer": by tense.
+   */
+  | { kind: 'season'; season: Season; offset?: number; year?: number }
   /** "the third quarter" (year from the reference and tense), "the fourth quarter of 2004", "this year's first quarter". */
   | { kind: 'quarter'; quarter: number; year?: number; yearOffset?: number }
+  /** "last February", "next May", "this September": a month `offset` (-1, 0, 1) from the reference month. */
+  | { kind: 'namedMonth'; month: number; offset: number }
   /** "July last year": the month (and day) chrono read, in the year `offset` years from the reference. */
-  | { kind: 'inYear'; offset: number };
+  | { kind: 'inYear'; offset: number }
+  /** "Christmas", "last Thanksgiving", "Easter 1998": a holiday of holidays.ts, in a year given, or `offset` from the reference date, or by tense. */
+  | { kind: 'holiday'; holiday: string; year?: number; offset?: number }
+  /** Refers back to the dates before it (discourse.ts): "the quarter", "a year earlier", "the year-ago quarter". */
+  | AnaphoricNote;
+
+/**
+ * - `quarter`: the quarter under discussion ("the latest quarter"), `yearOffset` years away, with
+ *   its own number when the text gives one ("the year-ago third quarter"); the latest one is never
+ *   a quarter still to come ("the latest quarter" after an outlook for the fourth quarter);
+ * - `yearBefore`: the date under discussion a year before ("a year earlier");
+ * - `date`: the last date mentioned, at the unit's precision, `offset` units away ("that year",
+ *   "the following month", "the next day"), with a part of the day ("the next morning").
+ */
+export type AnaphoricNote =
+  | { kind: 'anaphoric'; focus: 'quarter'; yearOffset: number; quarter?: number; latest?: boolean }
+  | { kind: 'anaphoric'; focus: 'yearBefore' }
+  | { kind: 'anaphoric'; focus: 'date'; unit: 'year' | 'month' | 'day'; offset: number; suffix?: string };
 
 const notes = new WeakMap<object, Note>();
 

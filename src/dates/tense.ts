@@ -12,7 +12,8 @@
  *   ("has extended loans through January"), a past plan ("was expected to", "planned to") and
  *   an infinitive ("agreed to buy it in January"): the time is relative to another event, so the
  *   caller takes the date closest to the reference.
- * Participles after an auxiliary ("is finalized") are no markers: the auxiliary is.
+ * Participles after an auxiliary ("is finalized") are no markers: the auxiliary is. A date after
+ * "until", "to", "by", "payable", "effective" … has no tense (DEADLINE_WORDS).
  */
 import { sentenceIndexAt, type Doc, type Token } from '../doc.ts';
 
@@ -26,6 +27,13 @@ const FUTURE_WORDS = new Set(['next', 'upcoming', 'forthcoming']);
 const PAST_FORMS = new Set(['was', 'were', 'had', 'did']);
 const PRESENT_FORMS = new Set(['is', 'are', 'am', "'s", "'re", "'m", 'does', 'do']);
 const MODALS = new Set(['would', 'could', 'should', 'must', 'might', 'may', 'can', "'d"]);
+
+/**
+ * Words that put a date at the end of a stretch that runs from the time of the verb: "extended
+ * the offer to Nov. 20", "was payable Dec. 7", "remain until March 6". The date may lie after the
+ * reference date even in a past-tense sentence, so it has no tense: the closest date is taken.
+ */
+const DEADLINE_WORDS = new Set(['until', 'till', 'through', 'to', 'by', 'payable', 'effective', 'due']);
 
 /** A marker that stops the search without giving a tense. */
 const STOP = 'stop';
@@ -83,6 +91,8 @@ export function tenseReader(doc: Doc): (offset: number) => Tense {
     }
     let at = first;
     while (at < last && tokens[at].end <= offset) at++;
+    const before = at - 1 >= first && tokens[at - 1].lower === 'on' ? at - 2 : at - 1;
+    if (before >= first && DEADLINE_WORDS.has(tokens[before].lower)) return null;
     const found = (i: number) => markers[i - first];
     for (let i = at - 1; i >= first; i--) if (found(i)) return found(i) === STOP ? null : (found(i) as Tense);
     for (let i = at; i < last; i++) if (found(i)) return found(i) === STOP ? null : (found(i) as Tense);

@@ -22,6 +22,8 @@ import { noteOf, type RelativeUnit, type Season } from './notes.ts';
 import {
   dayNumber, fromDayNumber, fromMonthIndex, isoWeek, monthIndex, pad2, ymd, type Ref,
 } from './reference.ts';
+import type { Discourse } from './discourse.ts';
+import { HOLIDAYS } from './holidays.ts';
 import type { Tense } from './tense.ts';
 
 export interface Timex {
@@ -66,13 +68,25 @@ export function durationValue(n: number | null, unit: string): string {
     return `P${u.time ? 'T' : ''}X${u.letter}`;
   }
   const amount = n * u.times;
-  // A fraction becomes whole smaller units where it can: two and a half years → P30M.
-  if (!Number.isInteger(amount)) {
-    const finer = u.letter === 'Y' ? (['', 'M', 12] as const) : u.letter === 'D' ? (['T', 'H', 24] as const) : u.letter === 'H' ? (['T', 'M', 60] as const) : null;
-    if (finer && Number.isInteger(amount * finer[2])) return `P${finer[0]}${amount * finer[2]}${finer[1]}`;
+  const T = u.time ? 'T' : '';
+  // A fraction becomes whole smaller units where it can: two and a half years → P2Y6M, 5 1/2 hours → PT5H30M.
+  const finer = FINER[`${T}${u.letter}`];
+  if (!Number.isInteger(amount) && finer && Number.isInteger((amount % 1) * finer.times)) {
+    const whole = Math.floor(amount);
+    const rest = `${finer.time && !T ? 'T' : ''}${(amount % 1) * finer.times}${finer.letter}`;
+    return `P${T}${whole ? `${whole}${u.letter}` : ''}${rest}`;
   }
-  return `P${u.time ? 'T' : ''}${amount}${u.letter}`;
+  return `P${T}${amount}${u.letter}`;
 }
+
+/** The next smaller unit of a duration letter (with `T` for time units), for fractions. */
+const FINER: Record<string, { letter: string; times: number; time: boolean }> = {
+  Y: { letter: 'M', times: 12, time: false },
+  W: { letter: 'D', times: 7, time: false },
+  D: { letter: 'H', times: 24, time: true },
+  TH: { letter: 'M', times: 60, time: true },
+  TM: { letter: 'S', times: 60, time: true },
+};
 
 function direction(offset: number): Timex {
   return { value: offset < 0 ? 'PAST_REF' : offset > 0 ? 'FUTURE_REF' : 'PRESENT_REF', type: 'DATE' };
@@ -117,6 +131,8 @@ export function relative(unit: RelativeUnit, offset: number, ref: Ref, suffix = 
 }
 
 const SEASON_START: Record<Season, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+/** The month that stands for a season when its year is found by tense (a winter is labelled by its December). */
+const SEASON_MIDDLE: Record<Season, number> = { SP: 4, SU: 7, FA: 10, WI: 12 };
 
 /** "last summer", "this winter": the season's year follows the reference month (a winter is labelled by its December). */
 export function season(s: Season, offset: number, ref: Ref): Timex {
@@ -137,18 +153,34 @@ export function season(s: Season, offset: number, ref: Ref): Timex {
 
 /**
  * The year of a month (and day) written without one, from the reference date and the tense:
- * past → the latest such date not after the reference, future → the earliest not before it,
- * otherwise the closest (ties go to the past). Compared at the precision both sides have.
+ * past → the latest such month not after the reference month, future → the earliest not before
+ * it (so a date later in the reference month is this year's whatever the tense: news reports
+ * deadlines and payment dates in the past tense), otherwise the closest date (ties go to the past).
  */
 export function resolveYear(month: number, day: number | null, ref: Ref, tense: Tense): number | null {
   if (ref.year === null) return null;
   if (ref.month === null) return ref.year;
-  const diff = (y: number) =>
-    day !== null && ref.day !== null ? dayNumber(y, month, day) - dayNumber(ref.year!, ref.month!, ref.day) : monthIndex(y, month) - monthIndex(ref.year!, ref.month!);
-  const candidates = [ref.year - 1, ref.year, ref.year + 1].map((y) => ({ y, d: diff(y) }));
-  if (tense === 'past') return candidates.filter((c) => c.d <= 0).at(-1)!.y;
-  if (tense === 'future') return candidates.find((c) => c.d >= 0)!.y;
-  return candidates.reduce((best, c) => (Math.abs(c.d) < Math.abs(best.d) ? c : best)).y;
+  const candidates = [ref.year - 1, ref.year, ref.year + 1].map((y) => ({ y, months: monthIndex(y, month) - monthIndex(ref.year!, ref.month!) }));
+  if (tense === 'past') return candidates.filter((c) => c.months <= 0).at(-1)!.y;
+  if (tense === 'future') return candidates.find((c) => c.months >= 0)!.y;
+  const distance = (c: { y: number; months: number }) =>
+    day !== null && ref.day !== null ? Math.abs(dayNumber(c.y, month, day) - dayNumber(ref.year!, ref.month!, ref.day)) : Math.abs(c.months);
+  return candidates.reduce((best, c) => (distance(c) < distance(best) ? c : best)).y;
+}
+
+/**
+ * The year of a quarter written without one, like a month's but at quarter precision, and a
+ * future quarter may be the one just ended: news announces results for it ("will report
+ * third-quarter earnings" in October is this year's third quarter).
+ */
+export function resolveQuarterYear(quarter: number, ref: Ref, tense: Tense): number | null {
+  if (ref.year === null) return null;
+  if (ref.month === null) return ref.year;
+  const now = ref.year * 4 + Math.floor((ref.month - 1) / 3);
+  const candidates = [ref.year - 1, ref.year, ref.year + 1].map((y) => ({ y, quarters: y * 4 + quarter - 1 - now }));
+  if (tense === 'past') return candidates.filter((c) => c.quarters <= 0).at(-1)!.y;
+  if (tense === 'future') return candidates.find((c) => c.quarters >= -1)!.y;
+  return candidates.reduce((best, c) => (Math.abs(c.quarters) < Math.abs(best.quarters) ? c : best)).y;
 }
 
 const ISO_DAY = (weekday: number) => ((weekday + 6) % 7) + 1; // chrono/JS Sunday 0 → ISO 7
@@ -184,6 +216,32 @@ const PART_OF_DAY: Array<[RegExp, string]> = [
   [/\bmidnight\b/i, 'T24:00'],
 ];
 
+/**
+ * A holiday's date: in the year given; "last"/"next" → the latest one before / the earliest one
+ * after the reference date, "this" → the reference year's; otherwise the year by tense (resolveYear).
+ */
+function holiday(name: string, year: number | undefined, offset: number | undefined, ref: Ref, tense: () => Tense): Timex {
+  const dateIn = HOLIDAYS[name];
+  let y: number | null = year ?? null;
+  if (y === null && ref.year !== null) {
+    const [month, day] = dateIn(ref.year);
+    if (offset === 0 || ref.month === null) y = ref.year;
+    else if (offset !== undefined) {
+      const now = ref.day !== null ? dayNumber(ref.year, ref.month, ref.day) : null;
+      const after = (c: number) => (now !== null ? dayNumber(c, ...dateIn(c)) > now : monthIndex(c, dateIn(c)[0]) > monthIndex(ref.year!, ref.month!));
+      const before = (c: number) => (now !== null ? dayNumber(c, ...dateIn(c)) < now : monthIndex(c, dateIn(c)[0]) < monthIndex(ref.year!, ref.month!));
+      y = offset > 0 ? (after(ref.year) ? ref.year : ref.year + 1) : before(ref.year) ? ref.year : ref.year - 1;
+    } else y = resolveYear(month, day, ref, tense());
+  }
+  if (y === null) {
+    // Without any year, a holiday on a fixed day keeps its month and day.
+    const [[m1, d1], [m2, d2]] = [dateIn(2001), dateIn(2002)];
+    return { value: m1 === m2 && d1 === d2 ? `XXXX-${pad2(m1)}-${pad2(d1)}` : 'XXXX-XX-XX', type: 'DATE' };
+  }
+  const [month, day] = dateIn(y);
+  return { value: ymd(y, month, day), type: 'DATE' };
+}
+
 /** A calendar date, weekday or clock time chrono read from the text. */
 function absolute(c: Components, text: string, ref: Ref, tense: () => Tense): Timex | null {
   let time = '';
@@ -218,20 +276,44 @@ function absolute(c: Components, text: string, ref: Ref, tense: () => Tense): Ti
   return { value: date, type: 'DATE' };
 }
 
-/** The TimeML value of one chrono result side (`components`, with the text it was read from). */
-export function toTimex(components: ParsedComponents, text: string, ref: Ref, tense: () => Tense, view: Components = components): Timex | null {
+/** The TimeML value of one chrono result side (`components`, with the text it was read from, at `offset`). */
+export function toTimex(
+  components: ParsedComponents,
+  text: string,
+  offset: number,
+  context: { ref: Ref; tense: () => Tense; discourse: Discourse },
+  view: Components = components,
+): Timex | null {
+  const { ref, tense } = context;
   const note = noteOf(components);
   switch (note?.kind) {
+    case 'anaphoric':
+      return context.discourse.resolve(note, offset);
     case 'fixed':
       return { value: note.value, type: note.type };
     case 'relative':
       return relative(note.unit, note.offset, ref, note.suffix);
     case 'season':
-      return season(note.season, note.offset, ref);
+      if (note.year !== undefined) return { value: `${year4(note.year)}-${note.season}`, type: 'DATE' };
+      if (note.offset !== undefined) return season(note.season, note.offset, ref);
+      {
+        const y = resolveYear(SEASON_MIDDLE[note.season], null, ref, tense());
+        return { value: `${y === null ? 'XXXX' : year4(y)}-${note.season}`, type: 'DATE' };
+      }
     case 'quarter': {
-      const y = note.year ?? (note.yearOffset !== undefined ? (ref.year === null ? null : ref.year + note.yearOffset) : resolveYear(note.quarter * 3 - 1, null, ref, tense()));
+      const y = note.year ?? (note.yearOffset !== undefined ? (ref.year === null ? null : ref.year + note.yearOffset) : resolveQuarterYear(note.quarter, ref, tense()));
       return { value: `${y === null ? 'XXXX' : year4(y)}-Q${note.quarter}`, type: 'DATE' };
     }
+    case 'namedMonth': {
+      if (ref.year === null) return direction(note.offset);
+      const m = note.month;
+      let y = ref.year;
+      if (ref.month !== null && note.offset < 0) y = m < ref.month ? ref.year : ref.year - 1;
+      else if (ref.month !== null && note.offset > 0) y = m > ref.month ? ref.year : ref.year + 1;
+      return { value: `${year4(y)}-${pad2(m)}`, type: 'DATE' };
+    }
+    case 'holiday':
+      return holiday(note.holiday, note.year, note.offset, ref, tense);
     case 'inYear': {
       if (ref.year === null) return direction(note.offset);
       const month = `${year4(ref.year + note.offset)}-${pad2(view.get('month')!)}`;

@@ -8,13 +8,14 @@
  * weekdays (dates/timeml.ts, dates/tense.ts). A range ("6 to 9 January", "2010-2014") gives
  * one mention per end.
  */
-import type { ParsedResult } from 'chrono-node';
-import type { Diagnostic, Doc } from '../doc.ts';
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
+import { sentenceIndexAt, type Diagnostic, type Doc } from '../doc.ts';
 import type { StageContext } from '../pipeline.ts';
 import type { DateMention } from '../schema.ts';
 import { envoyChrono } from '../dates/configuration.ts';
 import { inferReferenceDate } from '../dates/infer.ts';
-import { placeholderInstant } from '../dates/notes.ts';
+import { Discourse } from '../dates/discourse.ts';
+import { noteOf, placeholderInstant } from '../dates/notes.ts';
 import { parseRef, type Ref } from '../dates/reference.ts';
 import { ruleOf } from '../dates/rule.ts';
 import { tenseReader, type Tense } from '../dates/tense.ts';
@@ -23,23 +24,24 @@ import { toTimex, withFallback } from '../dates/timeml.ts';
 /** A range's two ends: a word connector first ("mid-2010 to 2014"), else a dash ("2010-2014"). */
 const RANGES = [/^(.*?\S)\s+(?:to|until|till|through)\s+(\S.*)$/is, /^(.*?\S)\s*[-–—]\s*(\S.*)$/s];
 
-function mentionsOf(doc: Doc, r: ParsedResult, ref: Ref, tenseAt: (offset: number) => Tense): DateMention[] {
+function mentionsOf(doc: Doc, r: ParsedResult, ref: Ref, tenseAt: (offset: number) => Tense, discourse: Discourse): DateMention[] {
   const rule = ruleOf(r);
-  const mention = (start: number, end: number, value: { value: string; type: DateMention['type'] } | null): DateMention[] =>
-    value ? [{ start, end, text: doc.text.slice(start, end), value: value.value, type: value.type, rule }] : [];
-  const tense = () => tenseAt(r.index);
+  const context = { ref, tense: () => tenseAt(r.index), discourse };
+  const mention = (start: number, end: number, components: ParsedComponents, view?: ReturnType<typeof withFallback>): DateMention[] => {
+    const value = toTimex(components, doc.text.slice(start, end), start, context, view);
+    if (!value) return [];
+    discourse.observe(value, noteOf(components), start);
+    return [{ start, end, text: doc.text.slice(start, end), value: value.value, type: value.type, rule }];
+  };
   const end = r.index + r.text.length;
   if (r.end) {
     const parts = RANGES[0].exec(r.text) ?? RANGES[1].exec(r.text);
     if (parts) {
       const [, left, right] = parts;
-      return [
-        ...mention(r.index, r.index + left.length, toTimex(r.start, left, ref, tense, withFallback(r.start, r.end))),
-        ...mention(end - right.length, end, toTimex(r.end, right, ref, tense)),
-      ];
+      return [...mention(r.index, r.index + left.length, r.start, withFallback(r.start, r.end)), ...mention(end - right.length, end, r.end)];
     }
   }
-  return mention(r.index, end, toTimex(r.start, r.text, ref, tense));
+  return mention(r.index, end, r.start);
 }
 
 /** Builds the chrono configuration up front (for a pipeline's `prepare` hook); `dates` builds it on first use otherwise. */
@@ -60,8 +62,9 @@ export function dates(doc: Doc, _ctx: StageContext): Doc {
     }
   }
   const ref = parseRef(referenceDate.value);
+  const discourse = new Discourse(ref, (offset) => sentenceIndexAt(doc, offset));
   const found: DateMention[] = [];
-  for (const r of results) found.push(...mentionsOf(doc, r, ref, tenseAt));
+  for (const r of results) found.push(...mentionsOf(doc, r, ref, tenseAt, discourse));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const mentions: DateMention[] = [];
   for (const m of found) if (mentions.length === 0 || m.start >= mentions[mentions.length - 1].end) mentions.push(m);

@@ -1,6 +1,6 @@
 /**
  * Decades and centuries, which TimeML writes with the known leading digits:
- * "the 1990s" → 199, "the '80s" → 198, "the 21st century" → 20.
+ * "the 1990s" → 199, "the '80s" → 198, "the nineties" → 199, "the 21st century" → 20.
  */
 import type { ParsingContext, ParsingResult } from 'chrono-node';
 import { fixed, resultAt, wordBefore, type EnvoyParser } from '../result.ts';
@@ -10,7 +10,8 @@ const ORDINAL_WORDS: Record<string, number> = {
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty first': 21,
 };
-const PATTERN = /\b(?:(1[5-9]\d|20\d)0s|(\d)0s|(century))\b/i;
+const DECADE_WORDS = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
+const PATTERN = new RegExp(`\\b(?:(1[5-9]\\d|20\\d)0s|(\\d)0s|(century)|(?:(eighteen|nineteen)[\\s-]+)?(${DECADE_WORDS.join('|')}))\\b`, 'i');
 const ORDINAL_BEFORE = new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${Object.keys(ORDINAL_WORDS).join('|').replace(/ /g, '\\s+')}))[\\s-]+$`, 'i');
 
 export default class DecadeParser implements EnvoyParser {
@@ -24,8 +25,13 @@ export default class DecadeParser implements EnvoyParser {
     const text = context.text;
     let start = match.index!;
     const end = start + match[0].length;
-    const [, decade, shortDecade, century] = match;
+    const [, decade, shortDecade, century, hundreds, decadeWord] = match;
     if (decade) return resultAt(context, start, end, fixed(decade));
+    if (decadeWord) {
+      // "the nineties", "the nineteen-sixties"; without "the", "in their sixties" is an age.
+      if (!hundreds && wordBefore(text, start) !== 'the') return null;
+      return resultAt(context, start, end, fixed(`${hundreds?.toLowerCase() === 'eighteen' ? 18 : 19}${DECADE_WORDS.indexOf(decadeWord.toLowerCase()) + 2}`));
+    }
     if (century) {
       const ordinal = ORDINAL_BEFORE.exec(text.slice(Math.max(0, start - 20), start));
       if (!ordinal) return null;

@@ -1,7 +1,7 @@
 /**
  * Words that point at the time of writing: "now", "currently" → PRESENT_REF; "recently",
  * "(in) recent years", "(in) the past" → PAST_REF; "(in) the future", "soon",
- * "(in) the coming weeks" → FUTURE_REF; and the days around it: "today", "yesterday",
+ * "(in) (the) coming weeks", "the near future", "the short term" → FUTURE_REF; and the days around it: "today", "yesterday",
  * "tomorrow", "tonight", "last night", "this morning".
  *
  * Chrono's casual parser turns "now" into an instant and "today" into a day even when the
@@ -34,7 +34,7 @@ const PHRASES: Record<string, Note> = {
 
 /** No optional group in front: a pattern that may start with "in" is tried at every "in" and is twice as slow. */
 const PATTERN =
-  /\b(?:(recent\s+(?:years|months|weeks|days|decades|times)|the\s+coming\s+(?:days|weeks|months|years|decades))|in\s+(the\s+past|the\s+future|future)|(right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|today|tonight|yesterday|tomorrow|recently|lately|soon|last\s+night|this\s+(?:morning|afternoon|evening)))\b/i;
+  /\b(?:(recent\s+(?:years|months|weeks|days|decades|times)|(?:the\s+)?coming\s+(?:days|weeks|months|years|decades|quarters))|in\s+(the\s+past|future)|(the\s+(?:near\s+|distant\s+)?future(?!\s+of\b)|the\s+(?:near|short|medium|long)\s+term(?![-\w])|right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|today|tonight|yesterday|tomorrow|recently|lately|soon(?!\s+after)|last\s+night|this\s+(?:morning|afternoon|evening)))\b/i;
 
 export default class DeicticParser implements EnvoyParser {
   readonly rule = 'envoy/deictic';
@@ -50,10 +50,10 @@ export default class DeicticParser implements EnvoyParser {
     const start = end - phrase.length;
     const key = phrase.toLowerCase().replace(/\s+/g, ' ');
     let note = PHRASES[key];
-    if (!note) note = key.startsWith('recent') ? PAST : FUTURE; // recent …, the coming …
+    if (!note) note = key.startsWith('recent') ? PAST : FUTURE; // recent …, (the) coming …, the near future, the short term
     if (key === 'soon' && /\bas\s+$/i.test(text.slice(Math.max(0, start - 4), start))) return null; // "as soon as"
     // "BBC Radio 4's Today programme", "USA Today": a capitalised "Today" inside a sentence is a name.
-    if (phrase === 'Today' && !/(^|[.!?:"“”]\s*|\n\s*)$/.test(text.slice(Math.max(0, start - 3), start))) return null;
+    if (phrase === 'Today' && !/(^|[.!?:"“”`'‘]\s*|\n\s*)$/.test(text.slice(Math.max(0, start - 3), start))) return null;
     if (key === 'today' && /^(programme|show)$/i.test(wordAfter(text, end))) return null;
     return resultAt(context, start, end, note);
   }

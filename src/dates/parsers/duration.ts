@@ -1,8 +1,8 @@
 /**
  * Stretches of time: "nearly 20 years" → P20Y, "three-day trip" → P3D, "a decade" → P10Y,
  * "more than a decade" → P10Y, "three consecutive years" → P3Y, "the past five years" → P5Y,
- * "two and a half years" → P30M, "decades" → PXDE, "for years" → PXY, "24-hour" → PT24H,
- * "year-long" → P1Y.
+ * "two and a half years", "2 1/2 years" → P2Y6M, "a minute and a half" → PT1M30S, "decades" → PXDE,
+ * "for years" → PXY, "24-hour" → PT24H, "year-long" → P1Y.
  *
  * "eight days after taking office" is the duration P8D: it is anchored on an event, not on the
  * time of writing (chrono's "later/after/within/before/earlier" parsers are left out of the
@@ -71,7 +71,14 @@ export default class DurationParser implements EnvoyParser {
     const numbered = NUMBER_BEFORE.exec(lookback);
     if (numbered) {
       const [whole, lead, numberText, half, separator] = numbered;
+      // "60 Minutes", "28 Days Later": a capitalised unit after a number is a title.
+      if (/^[A-Z]/.test(match[0]) && /\d/.test(numberText)) return null;
       let n = numberValue(numberText);
+      const halfAfter = /^\s+and\s+a\s+half\b/i.exec(after);
+      if (halfAfter && n !== null && !half) {
+        n += 0.5;
+        end += halfAfter[0].length;
+      }
       // "a second" is the ordinal in news ("for a second time"), never a duration.
       if (unit === 'second' && /^an?$/i.test(numberText)) return null;
       if (n !== null && half) n += 0.5;

@@ -1,6 +1,7 @@
 /**
  * Quarters of a year, common in business news: "the third quarter" → 2025-Q3, "first-quarter
- * profits", "the fourth quarter of 2004" → 2004-Q4, "this year's second quarter". Without a year,
+ * profits", "the fourth quarter of 2004" → 2004-Q4, "this year's second quarter", "the fiscal
+ * first quarter", "fiscal 1990's second quarter". Without a year,
  * the year comes from the reference date and the tense, like a month name's (timeml.ts).
  * "last quarter" (the one before now) is the relative-period parser's.
  */
@@ -8,9 +9,9 @@ import type { ParsingContext, ParsingResult } from 'chrono-node';
 import { resultAt, type EnvoyParser } from '../result.ts';
 
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4 };
-const PATTERN = /\b(first|1st|second|2nd|third|3rd|fourth|4th|final)[\s-]+quarter\b(?:\s+of\s+((?:19|20)\d\d)\b)?/i;
+const PATTERN = /\b(?:fiscal[\s-]+)?(first|1st|second|2nd|third|3rd|fourth|4th|final)[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?((?:19|20)\d\d)\b)?/i;
 const RELATIVE_YEAR_BEFORE = /\b(this|last|next)\s+year['’]s\s+$/i;
-const YEAR_BEFORE = /\b((?:19|20)\d\d)(?:['’]s)?\s+$/;
+const YEAR_BEFORE = /\b(?:fiscal\s+)?((?:19|20)\d\d)(?:['’]s)?\s+$/i;
 
 export default class QuarterParser implements EnvoyParser {
   readonly rule = 'envoy/quarter';

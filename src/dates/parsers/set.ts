@@ -1,15 +1,19 @@
 /**
  * Recurring times, TimeML type SET: "every year", "annually" → P1Y; "twice a year" → P1Y;
- * "every four years" → P4Y; "every other week" → P2W; "every Monday" → XXXX-WXX-1;
+ * "every four years" → P4Y; "every other week" → P2W; "every Monday" → XXXX-WXX-1; "each July" → XXXX-07;
  * "$5bn a year", "per month" → P1Y, P1M.
+ *
+ * An adverb before a noun is an adjective and names a kind of thing, not a time: "quarterly
+ * dividend", "daily flights".
  *
  * TimeML writes a set's period as its value (and the frequency in an attribute envoy does not
  * output), so "every year" is P1Y with type SET rather than XXXX.
  */
 import type { ParsingContext, ParsingResult } from 'chrono-node';
-import { NUMBER, numberValue, unitOf } from '../lexicon.ts';
+import { AFTER_ADVERB, MONTH_NAMES, NUMBER, numberValue, unitOf } from '../lexicon.ts';
+import { pad2 } from '../reference.ts';
 import { durationValue } from '../timeml.ts';
-import { fixed, resultAt, type EnvoyParser } from '../result.ts';
+import { fixed, resultAt, wordAfter, type EnvoyParser } from '../result.ts';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const PARTS: Record<string, string> = { morning: 'TMO', afternoon: 'TAF', evening: 'TEV', night: 'TNI' };
@@ -25,7 +29,7 @@ const RATE_ONLY = new Set(['second', 'minute', 'hour']);
 /** Each alternative starts with a fixed word, so the scan is fast; the number before "times" is read backwards. */
 const PATTERN = new RegExp(
   [
-    `\\b(?:every|each)\\s+(?:(other)\\s+|(${NUMBER})\\s+)?(?:${UNIT}s?|(${WEEKDAYS.join('|')})|(${Object.keys(PARTS).join('|')})|(${Object.keys(SEASONS).join('|')}))\\b`,
+    `\\b(?:every|each)\\s+(?:(other)\\s+|(${NUMBER})\\s+)?(?:${UNIT}s?|(${WEEKDAYS.join('|')})|(${Object.keys(PARTS).join('|')})|(${Object.keys(SEASONS).join('|')})|(${MONTH_NAMES.join('|')}))\\b`,
     `\\b(once|twice|thrice|times)\\s+(?:a|an|per|each|every)\\s+${UNIT}\\b`,
     `\\b(?:(per)|(an?))\\s+${UNIT}\\b`,
     `\\b(${Object.keys(ADVERBS).join('|')})\\b`,
@@ -46,13 +50,14 @@ export default class SetParser implements EnvoyParser {
   extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
     let start = match.index!;
     const end = start + match[0].length;
-    const [, other, every, unit1, weekday, part, season, times, unit2, per, article, unit3, adverb] = match;
+    const [, other, every, unit1, weekday, part, season, month, times, unit2, per, article, unit3, adverb] = match;
     let value: string | null = null;
-    if (unit1 || weekday || part || season) {
+    if (unit1 || weekday || part || season || month) {
       if (unit1) value = durationValue(other ? 2 : every ? numberValue(every) : 1, unitOf(unit1));
       else if (weekday) value = `XXXX-WXX-${((WEEKDAYS.indexOf(weekday.toLowerCase()) + 6) % 7) + 1}`;
       else if (part) value = `XXXX-XX-XX${PARTS[part.toLowerCase()]}`;
-      else value = `XXXX-${SEASONS[season.toLowerCase()]}`;
+      else if (season) value = `XXXX-${SEASONS[season.toLowerCase()]}`;
+      else value = `XXXX-${pad2(MONTH_NAMES.indexOf(month.toLowerCase()) + 1)}`;
     } else if (times) {
       if (times.toLowerCase() === 'times') {
         const n = NUMBER_BEFORE.exec(context.text.slice(Math.max(0, start - 24), start));
@@ -69,6 +74,8 @@ export default class SetParser implements EnvoyParser {
     } else if (adverb) {
       // "Daily Mail", "China Daily", "Weekly Standard": capitalised, these are names.
       if (adverb[0] !== adverb[0].toLowerCase()) return null;
+      const next = wordAfter(context.text, end).toLowerCase();
+      if (next && !AFTER_ADVERB.has(next)) return null;
       value = ADVERBS[adverb.toLowerCase()];
     }
     return value ? resultAt(context, start, end, fixed(value, 'SET')) : null;

@@ -1,6 +1,7 @@
 /**
- * Bare years: "in 2007", "since 1957", "the 2014 visit", "As of 2024". The span is the year alone;
- * early/late/mid are added by the modifier refiner. Chrono reads years only next to a month.
+ * Bare years: "in 2007", "since 1957", "the 2014 visit", "As of 2024", "the year 2000", "fiscal
+ * 1989" (a fiscal year is named by the calendar year it ends in, which TimeML keeps). The span is
+ * the year with "the year" or "fiscal" when they lead to it; early/late/mid are added by the modifier refiner. Chrono reads years only next to a month.
  *
  * A four-digit number is not a year when it is money ("$2014"), part of a bigger number ("2,014",
  * "12014"), a decimal or a percentage, a clock time ("1900 GMT"), follows "than", or counts a
@@ -37,6 +38,7 @@ export default class YearParser implements EnvoyParser {
       // "1957 Soviet troops", "2014 new jobs": one modifier between the number and its noun.
       if (w2 && COUNT_NOUNS.has(w2) && !COUNT_NOUNS.has(w1.toLowerCase())) return null;
     }
-    return resultAt(context, start, end, undefined, { year: Number(match[0]) });
+    const lead = /\b(?:the\s+year|fiscal)\s+$/i.exec(text.slice(Math.max(0, start - 12), start));
+    return resultAt(context, start - (lead?.[0].length ?? 0), end, undefined, { year: Number(match[0]) });
   }
 }

@@ -1,0 +1,41 @@
+/**
+ * Seasons named without "this"/"last"/"next" (those are the relative-period parser's): "the
+ * summer", "in spring", "the early summer", "the winter of 1994", "autumn 2004", "the fall of
+ * nineteen ninety-eight". With a year they are that year's; without one, the year comes from the
+ * reference date and the tense, like a month's (timeml.ts).
+ *
+ * Without a year a season needs "the" or a preposition before it ("prices fall", "a hot spring",
+ * "the Summer Olympics" are no dates).
+ */
+import type { ParsingContext, ParsingResult } from 'chrono-node';
+import { SPELLED_YEAR, spelledYearValue } from '../lexicon.ts';
+import type { Season } from '../notes.ts';
+import { resultAt, wordAfter, wordBefore, type EnvoyParser } from '../result.ts';
+
+const SEASONS: Record<string, Season> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
+const PATTERN = new RegExp(
+  `\\b(?:the\\s+)?(?:(?:early|late|mid)[\\s-]+)?(spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?(?:((?:19|20)\\d\\d)|(${SPELLED_YEAR}))\\b)?`,
+  'i',
+);
+const PREPOSITIONS = new Set(['in', 'during', 'over', 'through', 'throughout', 'by', 'until', 'till', 'since', 'before', 'after', 'from', 'to', 'early', 'late']);
+
+export default class SeasonParser implements EnvoyParser {
+  readonly rule = 'envoy/season';
+
+  pattern(): RegExp {
+    return PATTERN;
+  }
+
+  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
+    const text = context.text;
+    const [whole, name, digits, spoken] = match;
+    const start = match.index!;
+    const end = start + whole.length;
+    const season = SEASONS[name.toLowerCase()];
+    if (digits || spoken) return resultAt(context, start, end, { kind: 'season', season, year: digits ? Number(digits) : spelledYearValue(spoken) });
+    const the = /^the\s/i.test(whole);
+    if (!the && !PREPOSITIONS.has(wordBefore(text, start))) return null;
+    if (/^[A-Z]/.test(wordAfter(text, end)) || /^-/.test(text.slice(end, end + 1))) return null;
+    return resultAt(context, start, end, { kind: 'season', season });
+  }
+}

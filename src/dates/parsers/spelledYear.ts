@@ -1,0 +1,32 @@
+/**
+ * Years said in words, as broadcast transcripts write them: "in nineteen ninety-six", "the year
+ * two thousand", "January nineteen ninety-seven" (→ 1997-01), "May 5th, nineteen ninety-one".
+ * "Two thousand" is a year only after "the year" or a month ("two thousand people" is a count);
+ * "nineteen ninety-six" is one unless a counted noun follows.
+ */
+import type { ParsingContext, ParsingResult } from 'chrono-node';
+import { COUNT_NOUNS, MONTH_NAMES, SPELLED_YEAR, spelledYearValue } from '../lexicon.ts';
+import { resultAt, wordAfter, type EnvoyParser } from '../result.ts';
+
+const PATTERN = new RegExp(
+  `\\b(?:(${MONTH_NAMES.join('|')})\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?|(the\\s+year\\s+))?(${SPELLED_YEAR})\\b`,
+  'i',
+);
+
+export default class SpelledYearParser implements EnvoyParser {
+  readonly rule = 'envoy/spelled-year';
+
+  pattern(): RegExp {
+    return PATTERN;
+  }
+
+  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
+    const [whole, month, day, theYear, spoken] = match;
+    if (/^two/i.test(spoken) && !month && !theYear) return null;
+    if (COUNT_NOUNS.has(wordAfter(context.text, match.index! + whole.length).toLowerCase())) return null;
+    const known: { year: number; month?: number; day?: number } = { year: spelledYearValue(spoken) };
+    if (month) known.month = MONTH_NAMES.indexOf(month.toLowerCase()) + 1;
+    if (month && day) known.day = Number(day);
+    return resultAt(context, match.index!, match.index! + whole.length, undefined, known);
+  }
+}
