@@ -13,6 +13,7 @@ import { noteOf } from './notes.ts';
 import { hasRule, ruleOf, setRule } from './rule.ts';
 import type { EnvoyParser } from './result.ts';
 import AnaphoricParser from './parsers/anaphoric.ts';
+import HalfParser from './parsers/half.ts';
 import HolidayParser from './parsers/holiday.ts';
 import SeasonParser from './parsers/season.ts';
 import SpelledYearParser from './parsers/spelledYear.ts';
@@ -37,7 +38,7 @@ export interface Configuration {
 
 /** Envoy's parsers, in order: on a tie the earlier one wins ("£5m a year" is a set, not a duration). */
 export function envoyParsers(): EnvoyParser[] {
-  return [new SetParser(), new AnaphoricParser(), new DurationParser(), new DeicticParser(), new HolidayParser(), new QuarterParser(), new RelativePeriodParser(), new SeasonParser(), new DecadeParser(), new SpelledYearParser(), new YearParser()];
+  return [new SetParser(), new AnaphoricParser(), new DurationParser(), new DeicticParser(), new HolidayParser(), new QuarterParser(), new HalfParser(), new RelativePeriodParser(), new SeasonParser(), new DecadeParser(), new SpelledYearParser(), new YearParser()];
 }
 
 /** Chrono parsers left out, and what takes their place. */

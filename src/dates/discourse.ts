@@ -43,7 +43,7 @@ export class Discourse {
         const completed = this.completedQuarter();
         const focus = note.latest && completed && (!this.quarter || order(this.quarter) > order(completed)) ? completed : (this.quarter ?? completed);
         if (!focus) return relative('quarter', note.yearOffset * 4 - 1, this.ref);
-        return { value: `${focus.year + note.yearOffset}-Q${note.quarter ?? focus.quarter}`, type: 'DATE' };
+        return { value: `${(note.year ?? focus.year) + note.yearOffset}-Q${note.quarter ?? focus.quarter}`, type: 'DATE' };
       }
       case 'yearBefore': {
         if (this.quarter) return { value: `${this.quarter.year - 1}-Q${this.quarter.quarter}`, type: 'DATE' };

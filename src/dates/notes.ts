@@ -30,6 +30,8 @@ export type Note =
   | { kind: 'quarter'; quarter: number; year?: number; yearOffset?: number }
   /** "last February", "next May", "this September": a month `offset` (-1, 0, 1) from the reference month. */
   | { kind: 'namedMonth'; month: number; offset: number }
+  /** "the first half of 2004", "the second half of the year": a half of the year given, or `yearOffset` years from the reference. */
+  | { kind: 'half'; half: 1 | 2; year?: number; yearOffset?: number }
   /** "July last year": the month (and day) chrono read, in the year `offset` years from the reference. */
   | { kind: 'inYear'; offset: number }
   /** "Christmas", "last Thanksgiving", "Easter 1998": a holiday of holidays.ts, in a year given, or `offset` from the reference date, or by tense. */
@@ -39,14 +41,15 @@ export type Note =
 
 /**
  * - `quarter`: the quarter under discussion ("the latest quarter"), `yearOffset` years away, with
- *   its own number when the text gives one ("the year-ago third quarter"); the latest one is never
+ *   its own number or year when the text gives one ("the year-ago third quarter", "the 1988
+ *   quarter"); the latest one is never
  *   a quarter still to come ("the latest quarter" after an outlook for the fourth quarter);
  * - `yearBefore`: the date under discussion a year before ("a year earlier");
  * - `date`: the last date mentioned, at the unit's precision, `offset` units away ("that year",
  *   "the following month", "the next day"), with a part of the day ("the next morning").
  */
 export type AnaphoricNote =
-  | { kind: 'anaphoric'; focus: 'quarter'; yearOffset: number; quarter?: number; latest?: boolean }
+  | { kind: 'anaphoric'; focus: 'quarter'; yearOffset: number; quarter?: number; year?: number; latest?: boolean }
   | { kind: 'anaphoric'; focus: 'yearBefore' }
   | { kind: 'anaphoric'; focus: 'date'; unit: 'year' | 'month' | 'day'; offset: number; suffix?: string };
 

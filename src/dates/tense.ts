@@ -56,20 +56,27 @@ function markerOf(tokens: Token[], i: number, headline: boolean, first: number, 
     return null;
   }
   if (t.pos !== 'VERB') {
-    // An infinitive: future in a headline ("Leader to visit Seoul"), else relative to its verb.
-    if (text === 'to' && next?.pos === 'VERB' && !(prev && FUTURE_BEFORE_TO.has(prev.lemma))) return headline ? 'future' : STOP;
+    // An infinitive: "is to resume" is future, "was to resume" a past plan; future in a headline
+    // ("Leader to visit Seoul"); else relative to its verb ("agreed to buy").
+    if (text === 'to' && (next?.pos === 'VERB' || next?.pos === 'AUX') && !(prev && FUTURE_BEFORE_TO.has(prev.lemma))) {
+      if (prev && PRESENT_FORMS.has(prev.lower)) return 'future';
+      return headline && !(prev && PAST_FORMS.has(prev.lower)) ? 'future' : STOP;
+    }
     return null;
   }
-  const afterAux = prev !== undefined && (prev.pos === 'AUX' || (prev.pos === 'ADV' && i - 1 > first && tokens[i - 2].pos === 'AUX'));
+  // The auxiliaries (and adverbs among them) right before the verb: "had been", "is not".
+  let a = i - 1;
+  while (a >= first && a >= i - 3 && (tokens[a].pos === 'AUX' || tokens[a].pos === 'ADV' || tokens[a].pos === 'PART')) a--;
+  const auxiliaries = tokens.slice(a + 1, i).filter((x) => x.pos === 'AUX');
   const pastForm = text !== t.lemma && !text.endsWith('s') && !text.endsWith('ing');
-  if ((FUTURE_BEFORE_TO.has(t.lemma) && nextIsTo) || (FUTURE_VERBS.has(t.lemma) && !afterAux && !pastForm)) {
-    // "is expected to", "plans to", "they expect the deal to close" look ahead; "was expected to",
-    // "planned to" only from the past.
-    const aux = afterAux ? (prev!.pos === 'AUX' ? prev! : tokens[i - 2]) : undefined;
-    return (aux ? PAST_FORMS.has(aux.lower) : pastForm) ? STOP : 'future';
+  if ((FUTURE_BEFORE_TO.has(t.lemma) && nextIsTo) || FUTURE_VERBS.has(t.lemma)) {
+    // "is expected to", "plans to", "they expect the deal to close", "is planned for" look ahead;
+    // "was expected to", "had been scheduled to", "planned a rally" only from the past.
+    const pastPlan = auxiliaries.length ? auxiliaries.some((x) => PAST_FORMS.has(x.lower)) : pastForm;
+    return pastPlan ? STOP : 'future';
   }
   // A participle after an auxiliary takes the auxiliary's tense ("is expected", "has visited").
-  if (afterAux || text === t.lemma || text.endsWith('ing')) return null;
+  if (auxiliaries.length || text === t.lemma || text.endsWith('ing')) return null;
   return text.endsWith('s') ? 'present' : 'past';
 }
 

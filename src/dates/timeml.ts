@@ -32,10 +32,13 @@ export interface Timex {
 }
 
 /** Chrono components for the date parts of a range's start that only its end states ("6 to 9 January"). */
-type Components = Pick<ParsedComponents, 'get' | 'isCertain'>;
+export type Components = Pick<ParsedComponents, 'get' | 'isCertain'>;
 
 export function withFallback(start: ParsedComponents, end: ParsedComponents): Components {
-  const borrowed = (k: string) => (k === 'year' || k === 'month') && !start.isCertain(k) && end.isCertain(k);
+  // A day borrows a month and a year ("6 to 9 January 2010"), a month a year ("January to March
+  // 2010"); a weekday borrows nothing ("last Thursday, to Nov. 6").
+  const finer = (k: string) => start.isCertain('day') || (k === 'year' && start.isCertain('month'));
+  const borrowed = (k: string) => (k === 'year' || k === 'month') && finer(k) && !start.isCertain(k) && end.isCertain(k);
   return {
     isCertain: (k) => start.isCertain(k) || borrowed(k),
     get: (k) => (borrowed(k) ? end.get(k) : start.get(k)),
@@ -311,6 +314,10 @@ export function toTimex(
       if (ref.month !== null && note.offset < 0) y = m < ref.month ? ref.year : ref.year - 1;
       else if (ref.month !== null && note.offset > 0) y = m > ref.month ? ref.year : ref.year + 1;
       return { value: `${year4(y)}-${pad2(m)}`, type: 'DATE' };
+    }
+    case 'half': {
+      const y = note.year ?? (ref.year === null ? null : ref.year + (note.yearOffset ?? 0));
+      return { value: `${y === null ? 'XXXX' : year4(y)}-H${note.half}`, type: 'DATE' };
     }
     case 'holiday':
       return holiday(note.holiday, note.year, note.offset, ref, tense);

@@ -5,8 +5,9 @@
  * the whole text once against a placeholder instant. When the document has no reference date,
  * one is inferred from that parse (dates/infer.ts); then every result is turned into a TimeML
  * value against the reference date, with the tense of its sentence for month names and
- * weekdays (dates/timeml.ts, dates/tense.ts). A range ("6 to 9 January", "2010-2014") gives
- * one mention per end.
+ * weekdays (dates/timeml.ts, dates/tense.ts), in text order so that "the quarter" or "a year
+ * earlier" can refer back to the dates before them (dates/discourse.ts). A range ("6 to 9
+ * January", "2010-2014") gives one mention per end.
  */
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { sentenceIndexAt, type Diagnostic, type Doc } from '../doc.ts';
@@ -19,16 +20,15 @@ import { noteOf, placeholderInstant } from '../dates/notes.ts';
 import { parseRef, type Ref } from '../dates/reference.ts';
 import { ruleOf } from '../dates/rule.ts';
 import { tenseReader, type Tense } from '../dates/tense.ts';
-import { toTimex, withFallback } from '../dates/timeml.ts';
+import { toTimex, withFallback, type Components } from '../dates/timeml.ts';
 
 /** A range's two ends: a word connector first ("mid-2010 to 2014"), else a dash ("2010-2014"). */
-const RANGES = [/^(.*?\S)\s+(?:to|until|till|through)\s+(\S.*)$/is, /^(.*?\S)\s*[-–—]\s*(\S.*)$/s];
+const RANGES = [/^(.*?[^\s,;])[\s,;]*\s(?:to|until|till|through)\s+(\S.*)$/is, /^(.*?\S)\s*[-–—]\s*(\S.*)$/s];
 
 function mentionsOf(doc: Doc, r: ParsedResult, ref: Ref, tenseAt: (offset: number) => Tense, discourse: Discourse): DateMention[] {
   const rule = ruleOf(r);
-  const context = { ref, tense: () => tenseAt(r.index), discourse };
-  const mention = (start: number, end: number, components: ParsedComponents, view?: ReturnType<typeof withFallback>): DateMention[] => {
-    const value = toTimex(components, doc.text.slice(start, end), start, context, view);
+  const mention = (start: number, end: number, components: ParsedComponents, view?: Components): DateMention[] => {
+    const value = toTimex(components, doc.text.slice(start, end), start, { ref, tense: () => tenseAt(start), discourse }, view);
     if (!value) return [];
     discourse.observe(value, noteOf(components), start);
     return [{ start, end, text: doc.text.slice(start, end), value: value.value, type: value.type, rule }];

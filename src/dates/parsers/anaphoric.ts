@@ -1,7 +1,8 @@
 /**
  * Dates that refer back to the ones before them (resolved in text order by discourse.ts):
  * - the quarter under discussion, as business news writes it: "the quarter", "the latest
- *   quarter", "that quarter", "the latest period"; a year before it: "the year-ago quarter",
+ *   quarter", "that quarter", "the latest period"; in a year given: "the 1988 quarter"; a year
+ *   before it: "the year-ago quarter",
  *   "the year-earlier third quarter", "the quarter a year ago";
  * - the date under discussion a year before: "a year earlier", "a year ago", "year-earlier" profit;
  * - the last date mentioned: "that year", "that same day", "the following month", "the next
@@ -27,7 +28,9 @@ const PATTERN = new RegExp(
     `\\b(the\\s+quarter\\s+a\\s+year\\s+(?:ago|earlier))\\b`,
     // 5, 6: "the (latest|most recent) (fiscal) quarter", "that quarter", "the latest period"
     `\\b(?:the|that)\\s+(?:(latest|most\\s+recent)\\s+)?(?:fiscal\\s+)?(quarter|period)\\b`,
-    // 7, 8: "that (same) year", "the same day", "the following month", "the next morning"
+    // 7: "the 1988 quarter", "the 1989 period"
+    `\\bthe\\s+((?:19|20)\\d\\d)\\s+(?:quarter|period)\\b`,
+    // 8, 9: "that (same) year", "the same day", "the following month", "the next morning"
     `\\b(?:that\\s+(?:same\\s+)?|the\\s+same\\s+|the\\s+(following|next|previous|preceding)\\s+)(year|month|day|morning|afternoon|evening|night)\\b`,
   ].join('|'),
   'i',
@@ -57,8 +60,9 @@ export default class AnaphoricParser implements EnvoyParser {
   }
 
   private noteOf(match: RegExpMatchArray): AnaphoricNote | null {
-    const [, the, ordinal, noun, quarterAgo, latest, focusNoun, direction, unit] = match;
+    const [, the, ordinal, noun, quarterAgo, latest, focusNoun, year, direction, unit] = match;
     if (quarterAgo) return { kind: 'anaphoric', focus: 'quarter', yearOffset: -1 };
+    if (year) return { kind: 'anaphoric', focus: 'quarter', yearOffset: 0, year: Number(year) };
     if (focusNoun) {
       if (!latest) return focusNoun.toLowerCase() === 'period' ? null : { kind: 'anaphoric', focus: 'quarter', yearOffset: 0 };
       return { kind: 'anaphoric', focus: 'quarter', yearOffset: 0, latest: true };

@@ -74,6 +74,8 @@ export default class DurationParser implements EnvoyParser {
       // "60 Minutes", "28 Days Later": a capitalised unit after a number is a title.
       if (/^[A-Z]/.test(match[0]) && /\d/.test(numberText)) return null;
       let n = numberValue(numberText);
+      // "the 1988 quarter" is a year's quarter, not 1988 of them.
+      if (n !== null && n >= 1000 && !plural) return null;
       const halfAfter = /^\s+and\s+a\s+half\b/i.exec(after);
       if (halfAfter && n !== null && !half) {
         n += 0.5;

@@ -7,7 +7,7 @@ import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import { noteOf } from '../notes.ts';
 
 const MODIFIER_BEFORE =
-  /(?:\b(?:early|earlier|late|later|mid)[\s-]+|\b(?:the\s+)?(?:end|beginning|start|middle|turn|first\s+half|second\s+half)\s+of\s+(?:the\s+)?)$/i;
+  /(?:\b(?:early|earlier|late|later|mid)[\s-]+|\b(?:the\s+)?(?:end|beginning|start|middle|turn)\s+of\s+(?:the\s+)?)$/i;
 
 export default class ModifierSpanRefiner implements Refiner {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
