@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { emptyDoc } from '../src/doc.ts';
+import { emptyDoc, type Doc } from '../src/doc.ts';
 import { defaultContext, runPipeline, stagesThrough } from '../src/pipeline.ts';
 import { entities } from '../src/stages/entities.ts';
 import { EntitySchema, type Entity } from '../src/schema.ts';
@@ -208,5 +208,19 @@ describe('entities: rule families on sentences of our own', () => {
     expect(named(found, 'Clara Voss')).toMatchObject({ type: 'person', rule: 'byline' });
     expect(allMentions(found)).not.toContain('Multiple');
     expect(allMentions(found)).not.toContain('Editing');
+  });
+
+  it('a person joined across a misspelling is named in the spelling used most', () => {
+    const found = extract('The Chilean president, Mateo Rivelo, arrived on Monday. Rivello will then travel to Peru. Critics say Rivello moved too fast.');
+    const president = named(found, 'Rivello');
+    expect(texts(president)).toEqual(['Mateo Rivelo', 'Rivello', 'Rivello']);
+    expect(president.country).toBe('CHL');
+  });
+
+  it('a possessive kept inside a token by the tokeniser stays out of the mention', () => {
+    const text = "Mr Blunkett's office";
+    const token = (start: number, end: number, pos: string) => ({ start, end, text: text.slice(start, end), lower: text.slice(start, end).toLowerCase(), pos, lemma: text.slice(start, end).toLowerCase(), spaceBefore: start > 0, lineBefore: start === 0 });
+    const doc: Doc = { ...emptyDoc(text, { value: null, origin: 'none' }), tokens: [token(0, 2, 'PROPN'), token(3, 13, 'PROPN'), token(14, 20, 'NOUN')], sentences: [{ start: 0, end: 20, firstToken: 0, endToken: 3 }] };
+    expect(entities(doc, ctx).entities.map((e) => [e.name, texts(e)])).toEqual([['Blunkett', ['Mr Blunkett']]]);
   });
 });

@@ -163,7 +163,7 @@ class Resolver {
       if (m.words.length !== 1) continue;
       const word = m.words[0];
       if (this.rules.notNames.has(word) && m.type !== 'person') continue;
-      const target = index.person(m) ?? index.byWord.get(word) ?? (m.type === 'person' ? index.fuzzy(word) : undefined);
+      const target = index.person(m) ?? index.byWord.get(word) ?? (m.weak ? undefined : index.fuzzy(word));
       if (target) {
         this.add(target, m);
         index.added(target, m);
@@ -327,6 +327,8 @@ class ShortFormIndex {
   readonly byWord = new Map<string, Cluster>();
   /** Sorted mention starts of each full-named person, to count mentions before a point. */
   private readonly starts = new Map<Cluster, number[]>();
+  /** Full-named people by the first two letters of their surname, for spelling variants. */
+  private readonly bySurnameStart = new Map<string, Cluster[]>();
 
   constructor(clusters: readonly Cluster[]) {
     const push = <K>(map: Map<K, Cluster[]>, key: K, c: Cluster) => {
@@ -342,6 +344,7 @@ class ShortFormIndex {
       if (c.type !== 'person') continue;
       push(this.byEdgeWord, c.words[0], c);
       push(this.byEdgeWord, c.words[c.words.length - 1], c);
+      push(this.bySurnameStart, c.words[c.words.length - 1].slice(0, 2), c);
       this.starts.set(c, c.mentions.map((m) => m.start).sort((a, b) => a - b));
     }
   }
@@ -371,15 +374,13 @@ class ShortFormIndex {
     return [...candidates].sort((a, b) => earlier(b) - earlier(a) || latest(b) - latest(a))[0];
   }
 
-  /** "Milei" for "Javier Miley": one edit apart in a long surname. */
+  /** "Milei" for "Javier Miley": one edit apart in a long surname (a letter more or less only in longer ones: not "Browns" for "Brown"). */
   fuzzy(word: string): Cluster | undefined {
     if (word.length < 5) return undefined;
-    for (const [edge, clusters] of this.byEdgeWord) {
-      if (edge.length < 5 || edge.slice(0, 2) !== word.slice(0, 2) || !oneEditApart(edge, word)) continue;
-      const c = clusters.find((x) => x.words[x.words.length - 1] === edge);
-      if (c) return c;
-    }
-    return undefined;
+    return this.bySurnameStart.get(word.slice(0, 2))?.find((c) => {
+      const surname = c.words[c.words.length - 1];
+      return Math.min(surname.length, word.length) >= (surname.length === word.length ? 5 : 6) && oneEditApart(surname, word);
+    });
   }
 }
 

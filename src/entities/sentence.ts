@@ -682,9 +682,7 @@ export class SentenceReader {
         m.rule = 'alias';
         m.aliasOf = person;
       }
-    } else if (this.bracketedAcronym(s, m)) {
-      // typed by the mention it abbreviates
-    } else if (!m.weak && this.givenNameFirst(seg)) {
+    } else if (!this.bracketedAcronym(s, m) && !m.weak && this.givenNameFirst(seg)) {
       m.type = 'person';
       m.rule = 'first-name';
     }

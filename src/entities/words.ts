@@ -38,6 +38,7 @@ export interface Sentences {
 /** Punctuation after which a capital is the start of a sentence or quote, not a sign of a name. */
 const OPENING = /^(?:[.!?:;\-–—"“‘]|\.\.\.|…)$/;
 const POSSESSIVE = /^['’]s?$/i;
+const TRAILING_POSSESSIVE = /\p{L}['’]s$/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
@@ -128,21 +129,24 @@ export function buildWords(doc: Doc, hyphenPrefixes: ReadonlySet<string>): Sente
       let lower = t.lower;
       for (let k = i + 1; k < j; k++) lower += tokens[k].lower;
       const kind: WordKind = possessive ? 'possessive' : punct ? 'punct' : hasLetter(wordText) ? 'alpha' : 'number';
-      const { cap, upper } = kind === 'alpha' ? caseOf(wordText) : { cap: false, upper: false };
+      // wink sometimes keeps a possessive inside the token ("Blunkett's"): the name ends before it.
+      const owner = kind === 'alpha' && wordText.length > 3 && TRAILING_POSSESSIVE.test(wordText) ? wordText.length - 2 : wordText.length;
+      const { cap, upper } = kind === 'alpha' ? caseOf(wordText.slice(0, owner)) : { cap: false, upper: false };
+      const base = { pos: t.pos, lemma: t.lemma, sentence: s, lineStart: t.lineBefore || i === 0 };
       words.push({
+        ...base,
         start,
-        end,
-        text: wordText,
-        lower,
+        end: start + owner,
+        text: wordText.slice(0, owner),
+        lower: lower.slice(0, lower.length - (wordText.length - owner)),
         kind,
-        pos: t.pos,
-        lemma: t.lemma,
         cap,
         upper,
-        sentence: s,
         sentenceStart: kind === 'alpha' && (!sawAlpha || OPENING.test(words[words.length - 1]?.text ?? '')),
-        lineStart: t.lineBefore || i === 0,
       });
+      if (owner < wordText.length) {
+        words.push({ ...base, start: start + owner, end, text: wordText.slice(owner), lower: "'s", kind: 'possessive', cap: false, upper: false, sentenceStart: false });
+      }
       if (kind === 'alpha') sawAlpha = true;
       i = j;
     }
