@@ -392,6 +392,12 @@ describe('month names, day-months and weekdays by tense', () => {
     expect(valueOf('The offer expired on Monday.', 'Monday', ref)).toBe('2025-09-15');
   });
 
+  it('gives an infinitive the time after its governing verb: future after a future one, none after a past one', () => {
+    const ref = '2024-02-06'; // a Tuesday
+    expect(valueOf('He will then travel to Italy to meet the Pope on Monday.', 'Monday', ref)).toBe('2024-02-12');
+    expect(valueOf('They agreed to buy the firm in January.', 'January', '2024-11')).toBe('2025-01');
+  });
+
   it('reads a headline infinitive as future', () => {
     const text = 'Leader to pay rare visit to North Korea in October, sources say\n\nThe visit was confirmed.';
     expect(valueOf(text, 'October', '2025-09')).toBe('2025-10');

@@ -90,7 +90,7 @@ const NEVER = /(?!)/y;
  * false-positive filter), so it runs only where am/pm, h:mm, o'clock or a time zone appears.
  */
 const CUES: Record<string, RegExp> = {
-  ENTimeExpressionParser: /\d\s*[ap]\.?m\b|\d:\d\d|o['’]?clock|\b(?:GMT|BST|UTC|[ECMP][SD]T)\b/i,
+  ENTimeExpressionParser: /\d(?:\s*[aApP]\.?[mM]\b|:\d\d)|o['’]?clock|\b(?:GMT|BST|UTC|[ECMP][SD]T)\b/,
 };
 
 function gated(parser: Parser, cue: RegExp | undefined): Parser {

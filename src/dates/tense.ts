@@ -3,15 +3,19 @@
  * nearest tense marker before the mention, else the nearest after it.
  *
  * - future: "will", "shall", "'ll"; expect/plan/schedule/set/due/intend/aim/prepare in the
- *   present ("is expected to visit", "plans to", "they expect the deal to close"); "next", "upcoming"; in a headline, "to" + verb
- *   ("Leader to visit Seoul").
+ *   present ("is expected to visit", "plans to", "they expect the deal to close", "is planned
+ *   for"); "is to" + verb ("is to resume trading Tuesday"); "next", "upcoming"; in a headline,
+ *   "to" + verb ("Leader to visit Seoul").
  * - past: was/were/had/did; a verb whose form differs from its lemma and does not end in -s or
  *   -ing ("visited", "met", "spoke", "took").
  * - present: is/are/am/does; a verb in -s; "according to".
+ * - an infinitive ("to meet") takes the time after its governing verb: future after a future or
+ *   present one ("will travel to Italy to meet him on Monday"), no tense after a past one
+ *   ("agreed to buy it in January").
  * - no tense, and the search stops there: a modal ("would", "must", "could"), has/have
- *   ("has extended loans through January"), a past plan ("was expected to", "planned to") and
- *   an infinitive ("agreed to buy it in January"): the time is relative to another event, so the
- *   caller takes the date closest to the reference.
+ *   ("has extended loans through January"), a past plan ("was expected to", "had been scheduled
+ *   to", "planned a rally"): the time is relative to another event, so the caller takes the date
+ *   closest to the reference.
  * Participles after an auxiliary ("is finalized") are no markers: the auxiliary is. A date after
  * "until", "to", "by", "payable", "effective" … has no tense (DEADLINE_WORDS).
  */
@@ -37,7 +41,9 @@ const DEADLINE_WORDS = new Set(['until', 'till', 'through', 'to', 'by', 'payable
 
 /** A marker that stops the search without giving a tense. */
 const STOP = 'stop';
-type Marker = Tense | typeof STOP;
+/** An infinitive: the time of its verb follows the verb that governs it ("will travel to Italy to meet him on Monday"). */
+const INFINITIVE = 'infinitive';
+type Marker = Tense | typeof STOP | typeof INFINITIVE;
 
 /** The tense token `i` marks, looking only at tokens [first, last) of its sentence. */
 function markerOf(tokens: Token[], i: number, headline: boolean, first: number, last: number): Marker {
@@ -60,7 +66,8 @@ function markerOf(tokens: Token[], i: number, headline: boolean, first: number, 
     // ("Leader to visit Seoul"); else relative to its verb ("agreed to buy").
     if (text === 'to' && (next?.pos === 'VERB' || next?.pos === 'AUX') && !(prev && FUTURE_BEFORE_TO.has(prev.lemma))) {
       if (prev && PRESENT_FORMS.has(prev.lower)) return 'future';
-      return headline && !(prev && PAST_FORMS.has(prev.lower)) ? 'future' : STOP;
+      if (prev && PAST_FORMS.has(prev.lower)) return STOP;
+      return headline ? 'future' : INFINITIVE;
     }
     return null;
   }
@@ -101,8 +108,20 @@ export function tenseReader(doc: Doc): (offset: number) => Tense {
     const before = at - 1 >= first && tokens[at - 1].lower === 'on' ? at - 2 : at - 1;
     if (before >= first && DEADLINE_WORDS.has(tokens[before].lower)) return null;
     const found = (i: number) => markers[i - first];
-    for (let i = at - 1; i >= first; i--) if (found(i)) return found(i) === STOP ? null : (found(i) as Tense);
-    for (let i = at; i < last; i++) if (found(i)) return found(i) === STOP ? null : (found(i) as Tense);
+    // The nearest marker before the date, else after it. An infinitive looks on to its governing
+    // verb: after a future or present one it is future; after a past one it has no tense ("agreed
+    // to buy it in January" may be before or after the time of writing).
+    let infinitive = false;
+    for (let i = at - 1; i >= first; i--) {
+      const m = found(i);
+      if (m === INFINITIVE) infinitive = true;
+      else if (m) return m === STOP || (infinitive && m === 'past') ? null : infinitive ? 'future' : m;
+    }
+    if (infinitive) return null;
+    for (let i = at; i < last; i++) {
+      const m = found(i);
+      if (m) return m === STOP || m === INFINITIVE ? null : m;
+    }
     return null;
   };
 }

@@ -11,7 +11,9 @@ const ORDINAL_WORDS: Record<string, number> = {
   eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty first': 21,
 };
 const DECADE_WORDS = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
-const PATTERN = new RegExp(`\\b(?:(1[5-9]\\d|20\\d)0s|(\\d)0s|(century)|(?:(eighteen|nineteen)[\\s-]+)?(${DECADE_WORDS.join('|')}))\\b`, 'i');
+/** A decade word starts its alternative; "nineteen-" before it is read backwards. */
+const PATTERN = new RegExp(`\\b(?:(1[5-9]\\d|20\\d)0s|(\\d)0s|(century)|(${DECADE_WORDS.join('|')}))\\b`, 'i');
+const HUNDREDS_BEFORE = /\b(eighteen|nineteen)[\s-]+$/i;
 const ORDINAL_BEFORE = new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${Object.keys(ORDINAL_WORDS).join('|').replace(/ /g, '\\s+')}))[\\s-]+$`, 'i');
 
 export default class DecadeParser implements EnvoyParser {
@@ -25,12 +27,14 @@ export default class DecadeParser implements EnvoyParser {
     const text = context.text;
     let start = match.index!;
     const end = start + match[0].length;
-    const [, decade, shortDecade, century, hundreds, decadeWord] = match;
+    const [, decade, shortDecade, century, decadeWord] = match;
     if (decade) return resultAt(context, start, end, fixed(decade));
     if (decadeWord) {
       // "the nineties", "the nineteen-sixties"; without "the", "in their sixties" is an age.
-      if (!hundreds && wordBefore(text, start) !== 'the') return null;
-      return resultAt(context, start, end, fixed(`${hundreds?.toLowerCase() === 'eighteen' ? 18 : 19}${DECADE_WORDS.indexOf(decadeWord.toLowerCase()) + 2}`));
+      const hundreds = HUNDREDS_BEFORE.exec(text.slice(Math.max(0, start - 10), start));
+      if (hundreds) start -= hundreds[0].length;
+      else if (wordBefore(text, start) !== 'the') return null;
+      return resultAt(context, start, end, fixed(`${hundreds?.[1].toLowerCase() === 'eighteen' ? 18 : 19}${DECADE_WORDS.indexOf(decadeWord.toLowerCase()) + 2}`));
     }
     if (century) {
       const ordinal = ORDINAL_BEFORE.exec(text.slice(Math.max(0, start - 20), start));

@@ -32,9 +32,13 @@ const PHRASES: Record<string, Note> = {
   'this evening': { kind: 'relative', unit: 'day', offset: 0, suffix: 'TEV' },
 };
 
-/** No optional group in front: a pattern that may start with "in" is tried at every "in" and is twice as slow. */
+/**
+ * No optional group in front: a pattern that may start with "in" or "the" is tried at every one
+ * and is twice as slow. "the" before "coming weeks" and "(near) future" is read backwards.
+ */
 const PATTERN =
-  /\b(?:(recent\s+(?:years|months|weeks|days|decades|times)|(?:the\s+)?coming\s+(?:days|weeks|months|years|decades|quarters))|in\s+(the\s+past|future)|(the\s+(?:near\s+|distant\s+)?future(?!\s+of\b)|the\s+(?:near|short|medium|long)\s+term(?![-\w])|right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|today|tonight|yesterday|tomorrow|recently|lately|soon(?!\s+after)|last\s+night|this\s+(?:morning|afternoon|evening)))\b/i;
+  /\b(?:(recent\s+(?:years|months|weeks|days|decades|times)|coming\s+(?:days|weeks|months|years|decades|quarters))|in\s+(the\s+past|future)|((?:near\s+|distant\s+)?future(?!\s+of\b)|(?:near|short|medium|long)\s+term(?![-\w]))|(right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|today|tonight|yesterday|tomorrow|recently|lately|soon(?!\s+after)|last\s+night|this\s+(?:morning|afternoon|evening)))\b/i;
+const THE_BEFORE = /\bthe\s+$/i;
 
 export default class DeicticParser implements EnvoyParser {
   readonly rule = 'envoy/deictic';
@@ -45,9 +49,15 @@ export default class DeicticParser implements EnvoyParser {
 
   extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
     const text = context.text;
-    const phrase = match[1] ?? match[2] ?? match[3];
+    const [, relative, afterIn, afterThe, word] = match;
     const end = match.index! + match[0].length;
-    const start = end - phrase.length;
+    let start = end - (relative ?? afterIn ?? afterThe ?? word).length;
+    const the = THE_BEFORE.exec(text.slice(Math.max(0, start - 5), start));
+    // "the near future", "the short term" need their article ("future losses", "short term" loans are none);
+    // "the coming weeks" takes it in.
+    if (afterThe && !the) return null;
+    if (the && (afterThe || relative?.toLowerCase().startsWith('coming'))) start -= the[0].length;
+    const phrase = text.slice(start, end);
     const key = phrase.toLowerCase().replace(/\s+/g, ' ');
     let note = PHRASES[key];
     if (!note) note = key.startsWith('recent') ? PAST : FUTURE; // recent …, (the) coming …, the near future, the short term

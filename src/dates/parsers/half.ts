@@ -6,7 +6,9 @@
 import type { ParsingContext, ParsingResult } from 'chrono-node';
 import { resultAt, type EnvoyParser } from '../result.ts';
 
-const PATTERN = /\b(?:the\s+)?(first|second|last)[\s-]+half\s+of\s+(?:(?:fiscal\s+)?((?:19|20)\d\d)|(?:the|this)\s+(?:fiscal\s+)?year|(last|next)\s+year)\b/i;
+/** "half" starts the pattern, as it is rare; the ordinal before it is read backwards. */
+const PATTERN = /\bhalf\s+of\s+(?:(?:fiscal\s+)?((?:19|20)\d\d)|(?:the|this)\s+(?:fiscal\s+)?year|(last|next)\s+year)\b/i;
+const ORDINAL_BEFORE = /\b(?:the\s+)?(first|second|last)[\s-]+$/i;
 
 export default class HalfParser implements EnvoyParser {
   readonly rule = 'envoy/half';
@@ -16,10 +18,12 @@ export default class HalfParser implements EnvoyParser {
   }
 
   extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
-    const [whole, which, year, relative] = match;
-    const half = which.toLowerCase() === 'first' ? 1 : 2;
-    const start = match.index!;
+    const [whole, year, relative] = match;
+    const end = match.index! + whole.length;
+    const ordinal = ORDINAL_BEFORE.exec(context.text.slice(Math.max(0, match.index! - 14), match.index!));
+    if (!ordinal) return null;
+    const half = ordinal[1].toLowerCase() === 'first' ? 1 : 2;
     const yearOf = year ? { year: Number(year) } : { yearOffset: relative ? (relative.toLowerCase() === 'last' ? -1 : 1) : 0 };
-    return resultAt(context, start, start + whole.length, { kind: 'half', half, ...yearOf });
+    return resultAt(context, match.index! - ordinal[0].length, end, { kind: 'half', half, ...yearOf });
   }
 }

@@ -8,11 +8,24 @@ import type { ParsingContext, ParsingResult } from 'chrono-node';
 import { HOLIDAY_NAMES } from '../holidays.ts';
 import { resultAt, type EnvoyParser } from '../result.ts';
 
-const NAME = [...HOLIDAY_NAMES]
-  .sort((a, b) => b.length - a.length)
-  .map((n) => n.replace(/\./g, '\\.?').replace(/'/g, "['’]?").replace(/ /g, '\\s+'))
-  .join('|');
-const PATTERN = new RegExp(`\\b(?:(last|this|next)\\s+)?(${NAME})(?:\\s+(?:of\\s+)?((?:19|20)\\d\\d))?\\b`, 'i');
+/** A name as written: capitalised words ("Thanksgiving Day", "the Fourth of July"), "day"/"eve"/"night" in either case. */
+function written(name: string): string {
+  return name
+    .split(' ')
+    .map((w) => {
+      const word = w.replace(/\./g, '\\.?').replace(/'/g, "['’]?");
+      if (w === 'the' || w === 'of') return word;
+      const rest = word.slice(1);
+      return ['day', 'eve', 'night'].includes(w) ? `[${w[0].toUpperCase()}${w[0]}]${rest}` : w[0].toUpperCase() + rest;
+    })
+    .join('\\s+');
+}
+
+/** Case-sensitive, with the name first: a leading "last"/"next" is read backwards, and a case-blind pattern would be slower. */
+const PATTERN = new RegExp(
+  `\\b(${[...HOLIDAY_NAMES].sort((a, b) => b.length - a.length).map(written).join('|')})(?:\\s+(?:of\\s+)?((?:19|20)\\d\\d))?\\b`,
+);
+const MODIFIER_BEFORE = /\b(last|this|next)\s+$/i;
 const OFFSETS: Record<string, number> = { last: -1, this: 0, next: 1 };
 
 /** The holiday's key in HOLIDAYS from its name as written: "Thanksgiving  Day" → "thanksgiving day". */
@@ -29,15 +42,15 @@ export default class HolidayParser implements EnvoyParser {
   }
 
   extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
-    const [whole, modifier, name, year] = match;
-    if (!/^[A-Z]/.test(name.replace(/^the\s+/i, ''))) return null;
-    const start = match.index!;
+    const [whole, name, year] = match;
+    const modifier = MODIFIER_BEFORE.exec(context.text.slice(Math.max(0, match.index! - 6), match.index!));
+    const start = match.index! - (modifier?.[0].length ?? 0);
     const note = {
       kind: 'holiday' as const,
       holiday: key(name),
       ...(year ? { year: Number(year) } : {}),
-      ...(modifier ? { offset: OFFSETS[modifier.toLowerCase()] } : {}),
+      ...(modifier ? { offset: OFFSETS[modifier[1].toLowerCase()] } : {}),
     };
-    return resultAt(context, start, start + whole.length, note);
+    return resultAt(context, start, match.index! + whole.length, note);
   }
 }

@@ -9,7 +9,9 @@ import type { ParsingContext, ParsingResult } from 'chrono-node';
 import { resultAt, type EnvoyParser } from '../result.ts';
 
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4 };
-const PATTERN = /\b(?:fiscal[\s-]+)?(first|1st|second|2nd|third|3rd|fourth|4th|final)[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?((?:19|20)\d\d)\b)?/i;
+/** The ordinal starts the pattern (a leading optional "fiscal" would be tried at every word); "fiscal" before it is read backwards. */
+const PATTERN = /\b(first|1st|second|2nd|third|3rd|fourth|4th|final)[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?((?:19|20)\d\d)\b)?/i;
+const FISCAL_BEFORE = /\bfiscal[\s-]+$/i;
 const RELATIVE_YEAR_BEFORE = /\b(this|last|next)\s+year['’]s\s+$/i;
 const YEAR_BEFORE = /\b(?:fiscal\s+)?((?:19|20)\d\d)(?:['’]s)?\s+$/i;
 
@@ -23,6 +25,7 @@ export default class QuarterParser implements EnvoyParser {
   extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
     let start = match.index!;
     const end = start + match[0].length;
+    start -= FISCAL_BEFORE.exec(context.text.slice(Math.max(0, start - 8), start))?.[0].length ?? 0;
     const quarter = ORDINALS[match[1].toLowerCase()];
     if (match[2]) return resultAt(context, start, end, { kind: 'quarter', quarter, year: Number(match[2]) });
     const before = context.text.slice(Math.max(0, start - 16), start);

@@ -13,10 +13,9 @@ import type { Season } from '../notes.ts';
 import { resultAt, wordAfter, wordBefore, type EnvoyParser } from '../result.ts';
 
 const SEASONS: Record<string, Season> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
-const PATTERN = new RegExp(
-  `\\b(?:the\\s+)?(?:(?:early|late|mid)[\\s-]+)?(spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?(?:((?:19|20)\\d\\d)|(${SPELLED_YEAR}))\\b)?`,
-  'i',
-);
+/** The season word starts the pattern; "the" and "early"/"late"/"mid" before it are read backwards. */
+const PATTERN = new RegExp(`\\b(spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?(?:((?:19|20)\\d\\d)|(${SPELLED_YEAR}))\\b)?`, 'i');
+const LEAD = /(?:\b(the\s+))?(?:\b(?:early|late|mid)[\s-]+)?$/i;
 const PREPOSITIONS = new Set(['in', 'during', 'over', 'through', 'throughout', 'by', 'until', 'till', 'since', 'before', 'after', 'from', 'to', 'early', 'late']);
 
 export default class SeasonParser implements EnvoyParser {
@@ -29,12 +28,12 @@ export default class SeasonParser implements EnvoyParser {
   extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
     const text = context.text;
     const [whole, name, digits, spoken] = match;
-    const start = match.index!;
-    const end = start + whole.length;
+    const end = match.index! + whole.length;
+    const lead = LEAD.exec(text.slice(Math.max(0, match.index! - 12), match.index!))!;
+    const start = match.index! - lead[0].length;
     const season = SEASONS[name.toLowerCase()];
     if (digits || spoken) return resultAt(context, start, end, { kind: 'season', season, year: digits ? Number(digits) : spelledYearValue(spoken) });
-    const the = /^the\s/i.test(whole);
-    if (!the && !PREPOSITIONS.has(wordBefore(text, start))) return null;
+    if (!lead[1] && !PREPOSITIONS.has(wordBefore(text, start))) return null;
     if (/^[A-Z]/.test(wordAfter(text, end)) || /^-/.test(text.slice(end, end + 1))) return null;
     return resultAt(context, start, end, { kind: 'season', season });
   }

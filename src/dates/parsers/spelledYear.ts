@@ -8,10 +8,9 @@ import type { ParsingContext, ParsingResult } from 'chrono-node';
 import { COUNT_NOUNS, MONTH_NAMES, SPELLED_YEAR, spelledYearValue } from '../lexicon.ts';
 import { resultAt, wordAfter, type EnvoyParser } from '../result.ts';
 
-const PATTERN = new RegExp(
-  `\\b(?:(${MONTH_NAMES.join('|')})\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?|(the\\s+year\\s+))?(${SPELLED_YEAR})\\b`,
-  'i',
-);
+/** The year words start the pattern; a month (and day) or "the year" before them is read backwards. */
+const PATTERN = new RegExp(`\\b${SPELLED_YEAR}\\b`, 'i');
+const LEAD = new RegExp(`\\b(?:(${MONTH_NAMES.join('|')})\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?|(the\\s+year\\s+))$`, 'i');
 
 export default class SpelledYearParser implements EnvoyParser {
   readonly rule = 'envoy/spelled-year';
@@ -21,12 +20,15 @@ export default class SpelledYearParser implements EnvoyParser {
   }
 
   extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
-    const [whole, month, day, theYear, spoken] = match;
+    const spoken = match[0];
+    const end = match.index! + spoken.length;
+    const lead = LEAD.exec(context.text.slice(Math.max(0, match.index! - 24), match.index!));
+    const [before = '', month, day, theYear] = lead ?? [];
     if (/^two/i.test(spoken) && !month && !theYear) return null;
-    if (COUNT_NOUNS.has(wordAfter(context.text, match.index! + whole.length).toLowerCase())) return null;
+    if (COUNT_NOUNS.has(wordAfter(context.text, end).toLowerCase())) return null;
     const known: { year: number; month?: number; day?: number } = { year: spelledYearValue(spoken) };
     if (month) known.month = MONTH_NAMES.indexOf(month.toLowerCase()) + 1;
     if (month && day) known.day = Number(day);
-    return resultAt(context, match.index!, match.index! + whole.length, undefined, known);
+    return resultAt(context, match.index! - before.length, end, undefined, known);
   }
 }
