@@ -253,6 +253,9 @@ describe('halves, fiscal years and months named relative to the reference (envoy
     expect(valueOf('Results in the current quarter look strong.', 'the current quarter', '2025-11')).toBe('2025-Q4');
     expect(valueOf('Profit fell in the fiscal first quarter.', 'first quarter', '2025-11')).toBe('2025-Q1');
     expect(valueOf('The deal should close by year-end.', 'year-end', '2025-09')).toBe('2025');
+    expect(mention(run('He will visit by the end of the year.', '2025-09'), 'year')).toMatchObject({ text: 'the end of the year', value: '2025' });
+    expect(valueOf('It forecast higher earnings for the full year.', 'the full year', '2025-09')).toBe('2025');
+    expect(mention(run('Revenue was $76m for the year ended March 31.', '2025-09'), 'year')).toMatchObject({ text: 'the year', value: 'P1Y', type: 'DURATION' });
   });
 
   it('reads "last February" as the latest February before the reference month, "next May" as the next one', () => {
@@ -442,6 +445,10 @@ describe('times and ranges', () => {
   it('gives a clock time on the reference day', () => {
     expect(mention(run('The vote closes at 3 p.m.', '2025-09-17'), '3 p.m.')).toMatchObject({ value: '2025-09-17T15:00', type: 'TIME' });
     expect(valueOf('The vote closes at 3 p.m.', '3 p.m.', '2025-09')).toBe('XXXX-XX-XXT15:00');
+  });
+
+  it('puts a clock time on the day its sentence names', () => {
+    expect(valueOf('The blast occurred at about 10:35 a.m. (0735 GMT) Friday.', '10:35 a.m.', '2025-09-20')).toBe('2025-09-19T10:35');
   });
 
   it('gives one mention per end of a range', () => {

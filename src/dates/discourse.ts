@@ -92,3 +92,21 @@ export class Discourse {
     return { year: Math.floor(q / 4), quarter: (q % 4) + 1 };
   }
 }
+
+/**
+ * A clock time read without a date ("at about 10:35 a.m. (0735 GMT) Friday") is on the day its
+ * sentence names, the nearest one, else on the reference day it was given.
+ */
+export function clockTimesOnTheirDay<M extends { start: number; value: string }>(mentions: M[], clockOnly: Set<M>, sentenceAt: (offset: number) => number): M[] {
+  if (clockOnly.size === 0) return mentions;
+  return mentions.map((m) => {
+    if (!clockOnly.has(m)) return m;
+    const sentence = sentenceAt(m.start);
+    let day: M | null = null;
+    for (const d of mentions) {
+      if (d === m || clockOnly.has(d) || !DAY.test(d.value) || sentenceAt(d.start) !== sentence) continue;
+      if (!day || Math.abs(d.start - m.start) < Math.abs(day.start - m.start)) day = d;
+    }
+    return day ? { ...m, value: day.value.slice(0, 10) + m.value.slice(10) } : m;
+  });
+}

@@ -6,16 +6,16 @@
  * one is inferred from that parse (dates/infer.ts); then every result is turned into a TimeML
  * value against the reference date, with the tense of its sentence for month names and
  * weekdays (dates/timeml.ts, dates/tense.ts), in text order so that "the quarter" or "a year
- * earlier" can refer back to the dates before them (dates/discourse.ts). A range ("6 to 9
- * January", "2010-2014") gives one mention per end.
+ * earlier" can refer back to the dates before them, and a clock time takes the day its sentence
+ * names (dates/discourse.ts). A range ("6 to 9 January", "2010-2014") gives one mention per end.
  */
-import type { ParsedComponents, ParsedResult } from 'chrono-node';
+import type { Component, ParsedComponents, ParsedResult } from 'chrono-node';
 import { sentenceIndexAt, type Diagnostic, type Doc } from '../doc.ts';
 import type { StageContext } from '../pipeline.ts';
 import type { DateMention } from '../schema.ts';
 import { envoyChrono } from '../dates/configuration.ts';
 import { inferReferenceDate } from '../dates/infer.ts';
-import { Discourse } from '../dates/discourse.ts';
+import { clockTimesOnTheirDay, Discourse } from '../dates/discourse.ts';
 import { noteOf, placeholderInstant } from '../dates/notes.ts';
 import { parseRef, type Ref } from '../dates/reference.ts';
 import { ruleOf } from '../dates/rule.ts';
@@ -25,13 +25,18 @@ import { toTimex, withFallback, type Components } from '../dates/timeml.ts';
 /** A range's two ends: a word connector first ("mid-2010 to 2014"), else a dash ("2010-2014"). */
 const RANGES = [/^(.*?[^\s,;])[\s,;]*\s(?:to|until|till|through)\s+(\S.*)$/is, /^(.*?\S)\s*[-–—]\s*(\S.*)$/s];
 
-function mentionsOf(doc: Doc, r: ParsedResult, ref: Ref, tenseAt: (offset: number) => Tense, discourse: Discourse): DateMention[] {
+/** A result with an hour and none of these is a clock time alone. */
+const DATE_PARTS: Component[] = ['day', 'weekday', 'month', 'year'];
+
+function mentionsOf(doc: Doc, r: ParsedResult, ref: Ref, tenseAt: (offset: number) => Tense, discourse: Discourse, clockOnly: Set<DateMention>): DateMention[] {
   const rule = ruleOf(r);
   const mention = (start: number, end: number, components: ParsedComponents, view?: Components): DateMention[] => {
     const value = toTimex(components, doc.text.slice(start, end), start, { ref, tense: () => tenseAt(start), discourse }, view);
     if (!value) return [];
     discourse.observe(value, noteOf(components), start);
-    return [{ start, end, text: doc.text.slice(start, end), value: value.value, type: value.type, rule }];
+    const m: DateMention = { start, end, text: doc.text.slice(start, end), value: value.value, type: value.type, rule };
+    if (!noteOf(components) && components.isCertain('hour') && !DATE_PARTS.some((k) => components.isCertain(k))) clockOnly.add(m);
+    return [m];
   };
   const end = r.index + r.text.length;
   if (r.end) {
@@ -62,11 +67,14 @@ export function dates(doc: Doc, _ctx: StageContext): Doc {
     }
   }
   const ref = parseRef(referenceDate.value);
-  const discourse = new Discourse(ref, (offset) => sentenceIndexAt(doc, offset));
+  const sentenceAt = (offset: number) => sentenceIndexAt(doc, offset);
+  const discourse = new Discourse(ref, sentenceAt);
+  const clockOnly = new Set<DateMention>();
   const found: DateMention[] = [];
-  for (const r of results) found.push(...mentionsOf(doc, r, ref, tenseAt, discourse));
+  for (const r of results) found.push(...mentionsOf(doc, r, ref, tenseAt, discourse, clockOnly));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const mentions: DateMention[] = [];
-  for (const m of found) if (mentions.length === 0 || m.start >= mentions[mentions.length - 1].end) mentions.push(m);
+  const kept: DateMention[] = [];
+  for (const m of found) if (kept.length === 0 || m.start >= kept[kept.length - 1].end) kept.push(m);
+  const mentions = clockTimesOnTheirDay(kept, clockOnly, sentenceAt);
   return { ...doc, dates: mentions, referenceDate, diagnostics: diagnostics.length ? [...doc.diagnostics, ...diagnostics] : doc.diagnostics };
 }

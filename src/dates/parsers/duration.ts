@@ -2,7 +2,7 @@
  * Stretches of time: "nearly 20 years" → P20Y, "three-day trip" → P3D, "a decade" → P10Y,
  * "more than a decade" → P10Y, "three consecutive years" → P3Y, "the past five years" → P5Y,
  * "two and a half years", "2 1/2 years" → P2Y6M, "a minute and a half" → PT1M30S, "decades" → PXDE,
- * "for years" → PXY, "24-hour" → PT24H, "year-long" → P1Y.
+ * "for years" → PXY, "24-hour" → PT24H, "year-long" → P1Y, "the year ended March 31" → P1Y.
  *
  * "eight days after taking office" is the duration P8D: it is anchored on an event, not on the
  * time of writing (chrono's "later/after/within/before/earlier" parsers are left out of the
@@ -27,6 +27,9 @@ const PERIOD = '(?:the\\s+(?:(?:past|last|next|coming|previous|first|final|follo
 const ADJECTIVE = '(?:(?:consecutive|straight|successive|full|long|more|additional|whole|short|solid|extra|further|previous|hard|difficult|turbulent)\\s+)?';
 /** The number phrase that must end right before the unit word. */
 const NUMBER_BEFORE = new RegExp(`\\b(${QUALIFIER}${PERIOD})(${NUMBER})(\\s+and\\s+a\\s+half)?(\\s+|-)${ADJECTIVE}$`, 'i');
+/** "the (fiscal) year ended …": a period named by its end date. */
+const ENDED_AFTER = /^\s+(?:that\s+)?(?:ended|ending|ends)\b/i;
+const THE_BEFORE = /\bthe\s+(?:fiscal\s+)?$/i;
 /** "the past year", "the next month": one unit. */
 const PERIOD_BEFORE = /\b(the\s+(?:past|last|next|coming)\s+)$/i;
 /** Bare plurals are durations after these words: "for years", "took months", "over decades". */
@@ -92,6 +95,9 @@ export default class DurationParser implements EnvoyParser {
       if (suffix) end += suffix[0].length;
       return resultAt(context, start, end, fixed(durationValue(n, unit), 'DURATION'));
     }
+    // "the year ended March 31", "the fiscal year ending in June": a twelve-month period named by its end.
+    const named = !plural && ENDED_AFTER.test(after) ? THE_BEFORE.exec(lookback) : null;
+    if (named) return resultAt(context, unitStart - named[0].length, end, fixed(durationValue(1, unit), 'DURATION'));
     const period = PERIOD_BEFORE.exec(lookback);
     if (period && !plural) {
       return resultAt(context, unitStart - period[1].length, end, fixed(durationValue(1, unit), 'DURATION'));
