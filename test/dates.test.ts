@@ -223,7 +223,9 @@ describe('seasons (envoy/season, envoy/relative-period)', () => {
   });
 
   it('leaves verbs, nouns and names alone', () => {
-    expect(texts('Prices fall as a hot spring opens before the Winter Olympics.')).toEqual([]);
+    expect(texts('Prices fall as a hot spring opens before the Winter Olympics; oil is set to fall further.')).toEqual([]);
+    expect(texts('The carmaker blamed the fall in profits on costs; the fall out was wide.')).toEqual([]);
+    expect(valueOf('The film will open in the fall.', 'fall', '2025-03')).toBe('2025-FA');
   });
 });
 
