@@ -11,9 +11,11 @@ const ORDINAL_WORDS: Record<string, number> = {
   eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty first': 21,
 };
 const DECADE_WORDS = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
-/** A decade word starts its alternative; "nineteen-" before it is read backwards. */
-const PATTERN = new RegExp(`\\b(?:(1[5-9]\\d|20\\d)0s|(\\d)0s|(century)|(${DECADE_WORDS.join('|')}))\\b`, 'i');
-const HUNDREDS_BEFORE = /\b(eighteen|nineteen)[\s-]+$/i;
+/**
+ * A decade word needs "the" ("in their sixties" is an age), which starts its alternative: tried
+ * at every "the" only, where a bare word list would be tried at every word.
+ */
+const PATTERN = new RegExp(`\\b(?:(1[5-9]\\d|20\\d)0s|(\\d)0s|(century)|the\\s+(?:(eighteen|nineteen)[\\s-]+)?(${DECADE_WORDS.join('|')}))\\b`, 'i');
 const ORDINAL_BEFORE = new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${Object.keys(ORDINAL_WORDS).join('|').replace(/ /g, '\\s+')}))[\\s-]+$`, 'i');
 
 export default class DecadeParser implements EnvoyParser {
@@ -27,14 +29,11 @@ export default class DecadeParser implements EnvoyParser {
     const text = context.text;
     let start = match.index!;
     const end = start + match[0].length;
-    const [, decade, shortDecade, century, decadeWord] = match;
+    const [, decade, shortDecade, century, hundreds, decadeWord] = match;
     if (decade) return resultAt(context, start, end, fixed(decade));
     if (decadeWord) {
-      // "the nineties", "the nineteen-sixties"; without "the", "in their sixties" is an age.
-      const hundreds = HUNDREDS_BEFORE.exec(text.slice(Math.max(0, start - 10), start));
-      if (hundreds) start -= hundreds[0].length;
-      else if (wordBefore(text, start) !== 'the') return null;
-      return resultAt(context, start, end, fixed(`${hundreds?.[1].toLowerCase() === 'eighteen' ? 18 : 19}${DECADE_WORDS.indexOf(decadeWord.toLowerCase()) + 2}`));
+      // "the nineties", "the nineteen-sixties"
+      return resultAt(context, start, end, fixed(`${hundreds?.toLowerCase() === 'eighteen' ? 18 : 19}${DECADE_WORDS.indexOf(decadeWord.toLowerCase()) + 2}`));
     }
     if (century) {
       const ordinal = ORDINAL_BEFORE.exec(text.slice(Math.max(0, start - 20), start));
