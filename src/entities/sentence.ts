@@ -169,7 +169,7 @@ export class SentenceReader {
       if (w.upper || (w.text.length === 1 && w.cap)) upper++;
       if (w.cap && w.text.length >= 4) {
         capital++;
-        if (!w.sentenceStart && this.rules.lexicon.isCommonWord(w.lower) && !this.rules.titles.get(w.text).length) ordinaryCapital++;
+        if (!w.sentenceStart && this.rules.lexicon.isCommonWord(w.lower) && !this.rules.titles.hasWord(w.lower)) ordinaryCapital++;
       }
     }
     if (letters >= 1 && upper === letters) return 'caps';

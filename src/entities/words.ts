@@ -45,12 +45,8 @@ const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
 /** What a token is, decided once per token (the word loop asks several times). */
-const enum Piece {
-  Text,
-  Punct,
-  Possessive,
-  Hyphen,
-}
+const Piece = { Text: 0, Punct: 1, Possessive: 2, Hyphen: 3 } as const;
+type Piece = (typeof Piece)[keyof typeof Piece];
 
 function pieceOf(t: Token): Piece {
   const c = t.text.charCodeAt(0);
@@ -132,20 +128,23 @@ export function buildWords(doc: Doc, hyphenPrefixes: ReadonlySet<string>): Sente
       // wink sometimes keeps a possessive inside the token ("Blunkett's"): the name ends before it.
       const owner = kind === 'alpha' && wordText.length > 3 && TRAILING_POSSESSIVE.test(wordText) ? wordText.length - 2 : wordText.length;
       const { cap, upper } = kind === 'alpha' ? caseOf(wordText.slice(0, owner)) : { cap: false, upper: false };
-      const base = { pos: t.pos, lemma: t.lemma, sentence: s, lineStart: t.lineBefore || i === 0 };
+      const lineStart = t.lineBefore || i === 0;
       words.push({
-        ...base,
         start,
         end: start + owner,
         text: wordText.slice(0, owner),
         lower: lower.slice(0, lower.length - (wordText.length - owner)),
         kind,
+        pos: t.pos,
+        lemma: t.lemma,
         cap,
         upper,
+        sentence: s,
         sentenceStart: kind === 'alpha' && (!sawAlpha || OPENING.test(words[words.length - 1]?.text ?? '')),
+        lineStart,
       });
       if (owner < wordText.length) {
-        words.push({ ...base, start: start + owner, end, text: wordText.slice(owner), lower: "'s", kind: 'possessive', cap: false, upper: false, sentenceStart: false });
+        words.push({ start: start + owner, end, text: wordText.slice(owner), lower: "'s", kind: 'possessive', pos: t.pos, lemma: t.lemma, cap: false, upper: false, sentence: s, sentenceStart: false, lineStart });
       }
       if (kind === 'alpha') sawAlpha = true;
       i = j;

@@ -32,6 +32,11 @@ export class PhraseIndex<E> {
     if ((this.longest.get(words[0]) ?? 0) < words.length) this.longest.set(words[0], words.length);
   }
 
+  /** Whether this one normalised word is a phrase of its own. */
+  hasWord(word: string): boolean {
+    return this.byKey.has(word);
+  }
+
   /** Entries of exactly this phrase. */
   get(phrase: string): readonly E[] {
     return this.byKey.get(phraseWords(phrase).join(' ')) ?? [];
@@ -44,15 +49,20 @@ export class PhraseIndex<E> {
   matchesAt(words: readonly string[], i: number, limit: number, visit: (entries: readonly E[], end: number) => boolean): void {
     const max = this.longest.get(words[i]);
     if (max === undefined) return;
-    const keys: string[] = [];
+    if (max === 1) {
+      const entries = this.byKey.get(words[i]);
+      if (entries) visit(entries, i + 1);
+      return;
+    }
+    // One key for the longest phrase; shorter ones are its prefixes, cut at word ends.
     let key = words[i];
-    keys.push(key);
+    const cuts = [key.length];
     for (let j = i + 1; j < limit && j - i < max; j++) {
       key += ' ' + words[j];
-      keys.push(key);
+      cuts.push(key.length);
     }
-    for (let n = keys.length; n >= 1; n--) {
-      const entries = this.byKey.get(keys[n - 1]);
+    for (let n = cuts.length; n >= 1; n--) {
+      const entries = this.byKey.get(n === cuts.length ? key : key.slice(0, cuts[n - 1]));
       if (entries && visit(entries, i + n)) return;
     }
   }
