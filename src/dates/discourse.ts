@@ -5,9 +5,9 @@
  * - The quarter in focus is the last quarter the text named ("third-quarter profit"), else the
  *   last one completed before the reference date: results are reported after a quarter ends.
  *   "The latest quarter" is never later than that one.
- * - "A year earlier" is a year before the quarter in focus when the text has named one, else a
- *   year before the last date of its sentence ("Sept. 30 … a year earlier"), else the year
- *   before the reference year.
+ * - "A year earlier" is a year before the quarter in focus when the text named it in the last few
+ *   sentences, else a year before the last date of its sentence ("Sept. 30 … a year earlier"),
+ *   else the year before the reference year.
  * - "That year", "the next day" count from the last date mentioned with that precision; with
  *   none, they are left out.
  */
@@ -22,10 +22,12 @@ const DAY = /^(\d{4})-(\d\d)-(\d\d)/;
 const MONTH = /^(\d{4})-(\d\d)(?!\d)/;
 const YEAR = /^(\d{4})(?![\dX])/;
 
+/** "A year earlier" refers to the quarter in focus only when the text named it this many sentences before, or fewer. */
+const QUARTER_REACH = 3;
 const order = (q: { year: number; quarter: number }) => q.year * 4 + q.quarter;
 
 export class Discourse {
-  private quarter: { year: number; quarter: number } | null = null;
+  private quarter: { year: number; quarter: number; sentence: number } | null = null;
   /** The last date mentioned at each precision, and the sentence of the last one. */
   private lastDay: string | null = null;
   private lastMonth: string | null = null;
@@ -46,7 +48,7 @@ export class Discourse {
         return { value: `${(note.year ?? focus.year) + note.yearOffset}-Q${note.quarter ?? focus.quarter}`, type: 'DATE' };
       }
       case 'yearBefore': {
-        if (this.quarter) return { value: `${this.quarter.year - 1}-Q${this.quarter.quarter}`, type: 'DATE' };
+        if (this.quarter && this.sentenceAt(offset) - this.quarter.sentence <= QUARTER_REACH) return { value: `${this.quarter.year - 1}-Q${this.quarter.quarter}`, type: 'DATE' };
         const last = this.last?.sentence === this.sentenceAt(offset) ? DATED.exec(this.last.value) : null;
         if (last) return { value: `${Number(last[1]) - 1}${last[2]}`, type: 'DATE' };
         return relative('year', -1, this.ref);
@@ -61,7 +63,7 @@ export class Discourse {
     if (note?.kind === 'anaphoric' || (timex.type !== 'DATE' && timex.type !== 'TIME')) return;
     const v = timex.value;
     const q = QUARTER.exec(v);
-    if (q) this.quarter = { year: Number(q[1]), quarter: Number(q[2]) };
+    if (q) this.quarter = { year: Number(q[1]), quarter: Number(q[2]), sentence: this.sentenceAt(offset) };
     if (DATED.test(v)) this.last = { value: v, sentence: this.sentenceAt(offset) };
     const day = DAY.exec(v);
     if (day) this.lastDay = day[0];
