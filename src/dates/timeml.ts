@@ -230,10 +230,9 @@ function holiday(name: string, year: number | undefined, offset: number | undefi
     const [month, day] = dateIn(ref.year);
     if (offset === 0 || ref.month === null) y = ref.year;
     else if (offset !== undefined) {
-      const now = ref.day !== null ? dayNumber(ref.year, ref.month, ref.day) : null;
-      const after = (c: number) => (now !== null ? dayNumber(c, ...dateIn(c)) > now : monthIndex(c, dateIn(c)[0]) > monthIndex(ref.year!, ref.month!));
-      const before = (c: number) => (now !== null ? dayNumber(c, ...dateIn(c)) < now : monthIndex(c, dateIn(c)[0]) < monthIndex(ref.year!, ref.month!));
-      y = offset > 0 ? (after(ref.year) ? ref.year : ref.year + 1) : before(ref.year) ? ref.year : ref.year - 1;
+      // This year's holiday against the reference, at the precision the reference has.
+      const versus = ref.day !== null ? dayNumber(ref.year, month, day) - dayNumber(ref.year, ref.month, ref.day) : month - ref.month;
+      y = offset > 0 ? (versus > 0 ? ref.year : ref.year + 1) : versus < 0 ? ref.year : ref.year - 1;
     } else y = resolveYear(month, day, ref, tense());
   }
   if (y === null) {

@@ -60,7 +60,7 @@ export default class AnaphoricParser implements EnvoyParser {
   }
 
   private noteOf(match: RegExpMatchArray): AnaphoricNote | null {
-    const [, the, ordinal, noun, quarterAgo, latest, focusNoun, year, direction, unit] = match;
+    const [, , ordinal, noun, quarterAgo, latest, focusNoun, year, direction, unit] = match;
     if (quarterAgo) return { kind: 'anaphoric', focus: 'quarter', yearOffset: -1 };
     if (year) return { kind: 'anaphoric', focus: 'quarter', yearOffset: 0, year: Number(year) };
     if (focusNoun) {
@@ -76,6 +76,6 @@ export default class AnaphoricParser implements EnvoyParser {
     }
     if (ordinal) return { kind: 'anaphoric', focus: 'quarter', yearOffset: -1, quarter: ORDINALS[ordinal.toLowerCase()] };
     if (noun) return { kind: 'anaphoric', focus: 'quarter', yearOffset: -1 };
-    return the !== undefined ? { kind: 'anaphoric', focus: 'yearBefore' } : null;
+    return { kind: 'anaphoric', focus: 'yearBefore' }; // "a year earlier", "year-ago" profit
   }
 }
