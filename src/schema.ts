@@ -39,6 +39,10 @@ export const DocumentSchema = z.object({
   referenceDate: ReferenceDateSchema,
   title: z.string().optional(),
   dateline: z.string().optional(),
+  encoding: z
+    .string()
+    .optional()
+    .describe('the encoding the file was decoded from, when it was not UTF-8: UTF-16LE, UTF-16BE, windows-1252, ISO-8859-1 …'),
 });
 export type DocumentInfo = z.infer<typeof DocumentSchema>;
 

@@ -49,7 +49,8 @@ describe('envoy CLI', () => {
     await mkdir(path.join(dir, 'sub'));
     await writeFile(path.join(dir, 'empty.txt'), '  \n');
     await writeFile(path.join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
-    await writeFile(path.join(dir, 'latin.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6c, 0xe9]));
+    // Corrupt UTF-8: a valid two-byte sequence, then a lone continuation byte.
+    await writeFile(path.join(dir, 'broken.txt'), Buffer.from([0x63, 0x61, 0x66, 0xc3, 0xa9, 0x20, 0xa9, 0x2e]));
     await writeFile(path.join(dir, 'sub', 'good.txt'), 'President Macron will visit China next week.');
     await writeFile(path.join(dir, 'notes.md'), 'ignored');
     const out = path.join(dir, 'out');
@@ -57,7 +58,7 @@ describe('envoy CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/empty\.txt: empty file/);
     expect(r.stderr).toMatch(/binary\.txt: binary file/);
-    expect(r.stderr).toMatch(/latin\.txt: not valid UTF-8/);
+    expect(r.stderr).toMatch(/broken\.txt: not valid UTF-8/);
     expect(r.stderr).toMatch(/missing\.txt: cannot read: ENOENT/);
     expect(await readdir(out)).toEqual(['sub']);
     const good = JSON.parse(await readFile(path.join(out, 'sub', 'good.json'), 'utf8'));

@@ -5,7 +5,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseReferenceDate } from '../refdate.ts';
 import { RuleError } from '../rules/load.ts';
-import { runExtract } from './extract.ts';
+import { runExtract, type ExtractCliOptions } from './extract.ts';
+import type { EnqueueCliOptions } from './enqueue.ts';
+import type { WorkerCliOptions } from './worker.ts';
+import type { CollectCliOptions } from './collect.ts';
+import { OUTPUT_FORMATS } from '../io/formats.ts';
+import { DEFAULT_QUEUE } from '../batch/job.ts';
 import { runEval } from './eval.ts';
 import { runSchema } from './schema.ts';
 import { runExplain } from './explain.ts';
@@ -20,6 +25,16 @@ function referenceDateOption(value: string): string {
   }
 }
 
+function integerOption(min: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
+    return n;
+  };
+}
+const positiveInteger = integerOption(1);
+const nonNegativeInteger = integerOption(0);
+
 function program(setExit: (code: number) => void): Command {
   const cmd = new Command('envoy')
     .description('Extract diplomatic visits, dates, entities and figures from English news articles as validated JSON.')
@@ -33,8 +48,57 @@ function program(setExit: (code: number) => void): Command {
     .option('-o, --out <dir>', 'write <dir>/<stem>.json per article (default: JSON Lines on stdout)')
     .addOption(new Option('--reference-date <date>', 'reference date for every article: YYYY, YYYY-MM or YYYY-MM-DD').argParser(referenceDateOption))
     .option('--rules <dir>', 'run with the rule files in <dir> instead of the shipped rules/')
-    .action(async (paths: string[], opts: { out?: string; referenceDate?: string; rules?: string }) => {
+    .addOption(new Option('--workers <n>', 'worker threads (default: one per core)').argParser(positiveInteger))
+    .addOption(new Option('--format <format>', 'json (one file per article), jsonl, or csv (one row per visit)').choices(OUTPUT_FORMATS))
+    .option('--resume', 'skip articles whose output under --out is current (same content, code, rules and options)')
+    .addOption(new Option('--timeout <seconds>', 'stop an article that takes longer (0: no limit)').argParser(nonNegativeInteger).default(600))
+    .action(async (paths: string[], opts: ExtractCliOptions) => {
+      if (opts.resume && !opts.out) throw new UsageError('--resume needs --out: it skips articles whose output there is current');
       setExit(await runExtract(paths, opts));
+    });
+
+  const redisOption = () => new Option('--redis <url>', 'Redis server, e.g. redis://127.0.0.1:6379').makeOptionMandatory();
+  const queueOption = () => new Option('--queue <name>', 'queue name').default(DEFAULT_QUEUE);
+  cmd
+    .command('enqueue')
+    .description('put articles on a Redis queue for `envoy worker`s on any machine')
+    .argument('<paths...>', 'article files, directories or globs')
+    .addOption(redisOption())
+    .addOption(queueOption())
+    .addOption(new Option('--reference-date <date>', 'reference date for every article: YYYY, YYYY-MM or YYYY-MM-DD').argParser(referenceDateOption))
+    .addOption(new Option('--attempts <n>', 'attempts per article before it goes to the failed set').argParser(positiveInteger).default(3))
+    .addOption(new Option('--backoff <ms>', 'delay before the first retry, doubling after each').argParser(nonNegativeInteger).default(1000))
+    .action(async (paths: string[], opts: EnqueueCliOptions) => {
+      const { runEnqueue } = await import('./enqueue.ts');
+      setExit(await runEnqueue(paths, opts));
+    });
+
+  cmd
+    .command('worker')
+    .description('process queued articles until stopped (any number, on any machine)')
+    .addOption(redisOption())
+    .addOption(queueOption())
+    .addOption(new Option('--concurrency <n>', 'threads, and jobs taken at once (default: one per core)').argParser(positiveInteger))
+    .option('-o, --out <dir>', 'write outputs under <dir> (shared by the workers) instead of returning them to Redis for `envoy collect`')
+    .addOption(new Option('--format <format>', 'output format under --out').choices(OUTPUT_FORMATS).default('json'))
+    .option('--rules <dir>', 'run with the rule files in <dir>')
+    .addOption(new Option('--lock-duration <ms>', 'how long a job stays claimed by a worker that stopped answering').argParser(positiveInteger).default(30_000))
+    .action(async (opts: Omit<WorkerCliOptions, 'concurrency'> & { concurrency?: number }) => {
+      const [{ runWorker }, { defaultWorkerCount }] = await Promise.all([import('./worker.ts'), import('../batch/pool.ts')]);
+      setExit(await runWorker({ ...opts, concurrency: opts.concurrency ?? defaultWorkerCount() }));
+    });
+
+  cmd
+    .command('collect')
+    .description('write the outputs of completed jobs and report the failed ones')
+    .addOption(redisOption())
+    .addOption(queueOption())
+    .option('-o, --out <dir>', 'write <dir>/<path>.<format> per article (default: stdout)')
+    .addOption(new Option('--format <format>', 'json (with --out), jsonl, or csv').choices(OUTPUT_FORMATS))
+    .option('--wait', 'keep collecting until no job is waiting, active or delayed')
+    .action(async (opts: CollectCliOptions) => {
+      const { runCollect } = await import('./collect.ts');
+      setExit(await runCollect(opts));
     });
 
   cmd

@@ -2,11 +2,14 @@
  * Finding and reading article files. Every problem with one file becomes an
  * ArticleError naming that file, so a batch can report it and go on.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { z } from 'zod';
 import { parseReferenceDate } from '../refdate.ts';
+import { decodeArticleBytes } from './decode.ts';
 
 export class ArticleError extends Error {
   readonly file: string;
@@ -22,8 +25,8 @@ export interface ArticleInput {
   path: string;
   /** File stem: the document id. */
   id: string;
-  /** Path of the output file relative to the output directory, mirroring the input tree. */
-  outputName: string;
+  /** Output path relative to the output directory, without extension, mirroring the input tree. */
+  outputStem: string;
 }
 
 const META_SUFFIX = '.meta.json';
@@ -38,33 +41,66 @@ function stemOf(file: string): string {
   return path.basename(file).replace(/\.[^.]*$/, '');
 }
 
+function withoutExtension(rel: string): string {
+  return rel.replace(/\.[^./]*$/, '');
+}
+
+function cannotRead(file: string, err: unknown): ArticleError {
+  return new ArticleError(file, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+}
+
+/** The directory part of a glob before its first wildcard: output names are relative to it. */
+function globBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const firstDynamic = parts.findIndex((part) => isDynamicPattern(part));
+  return parts.slice(0, firstDynamic).join('/') || '.';
+}
+
 /**
- * Expands files and directories into article inputs. Directories are walked
- * recursively for `*.txt`; output names mirror the path below the directory so
- * `business/001.txt` and `sport/001.txt` never collide. Missing paths come back
- * as errors.
+ * Expands files, directories and globs into article inputs. Directories are
+ * walked recursively for `*.txt`; output names mirror the path below the
+ * directory (or below a glob's fixed prefix) so `business/001.txt` and
+ * `sport/001.txt` never collide. Missing paths and two inputs that would write
+ * the same output come back as errors.
  */
 export async function collectInputs(args: string[]): Promise<{ inputs: ArticleInput[]; errors: ArticleError[] }> {
   const inputs: ArticleInput[] = [];
   const errors: ArticleError[] = [];
+  const claimed = new Map<string, string>();
+  const add = (file: string, outputStem: string) => {
+    const input = { path: displayPath(path.resolve(file)), id: stemOf(file), outputStem };
+    const owner = claimed.get(outputStem);
+    if (owner === input.path) return;
+    if (owner !== undefined) {
+      errors.push(new ArticleError(input.path, `its output ${outputStem} is already taken by ${owner}; pass the folder above both instead`));
+      return;
+    }
+    claimed.set(outputStem, input.path);
+    inputs.push(input);
+  };
   for (const arg of args) {
     let isDir: boolean;
     try {
       isDir = (await stat(arg)).isDirectory();
     } catch (err) {
-      errors.push(new ArticleError(arg, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`));
+      if (isDynamicPattern(arg)) {
+        const base = globBase(arg);
+        const found = await glob(arg, { onlyFiles: true, followSymbolicLinks: false, expandDirectories: false });
+        if (found.length === 0) errors.push(new ArticleError(arg, 'no file matches this pattern'));
+        for (const file of found.sort()) {
+          if (!file.endsWith(META_SUFFIX)) add(file, withoutExtension(path.relative(base, file).split(path.sep).join('/')));
+        }
+      } else {
+        errors.push(cannotRead(arg, err));
+      }
       continue;
     }
     if (!isDir) {
-      inputs.push({ path: displayPath(path.resolve(arg)), id: stemOf(arg), outputName: `${stemOf(arg)}.json` });
+      add(arg, stemOf(arg));
       continue;
     }
     const found = await glob('**/*.txt', { cwd: arg, onlyFiles: true, followSymbolicLinks: false, dot: false });
-    found.sort();
-    for (const rel of found) {
-      const relNoExt = rel.replace(/\.txt$/, '');
-      inputs.push({ path: displayPath(path.resolve(arg, rel)), id: stemOf(rel), outputName: `${relNoExt}.json` });
-    }
+    for (const rel of found.sort()) add(path.join(arg, rel), withoutExtension(rel));
   }
   return { inputs, errors };
 }
@@ -79,56 +115,70 @@ export interface Article {
   text: string;
   /** Reference date from a `<stem>.meta.json` sidecar, if there is one. */
   metadataReferenceDate?: string;
+  /** The encoding the bytes were decoded from, when it was not UTF-8 (UTF-16LE, windows-1252 …). */
+  encoding?: string;
+  /** sha256 of the article's bytes and its sidecar's: what decides whether an earlier output is current. */
+  contentHash: string;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const utf16le = new TextDecoder('utf-16le', { fatal: true });
-
-function decode(file: string, bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    try {
-      return utf16le.decode(bytes.subarray(2));
-    } catch {
-      throw new ArticleError(file, 'invalid UTF-16 text after a UTF-16LE byte-order mark');
-    }
-  }
-  if (bytes.includes(0)) throw new ArticleError(file, 'binary file (contains NUL bytes), not text');
+/**
+ * Reads a regular file. Opening without blocking and checking the type first
+ * keeps a named pipe or a device among the articles from hanging the batch.
+ */
+async function readRegularFile(file: string): Promise<Buffer> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    // A UTF-8 byte-order mark is not part of the article.
-    const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    return utf8.decode(hasBom ? bytes.subarray(3) : bytes);
-  } catch {
-    throw new ArticleError(file, 'not valid UTF-8 text');
+    if (!(await handle.stat()).isFile()) throw new ArticleError(file, 'not a regular file');
+    return await handle.readFile();
+  } finally {
+    await handle.close();
   }
 }
+
+/** An HTML page rather than article text: its offsets would not point into any text a reader has. */
+const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b/i;
 
 /** Reads one article and its optional sidecar; throws ArticleError on any problem. */
 export async function readArticle(file: string): Promise<Article> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegularFile(file);
   } catch (err) {
-    throw new ArticleError(file, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw err instanceof ArticleError ? err : cannotRead(file, err);
   }
-  const text = decode(file, bytes);
+  const decoded = decodeArticleBytes(bytes);
+  if ('problem' in decoded) throw new ArticleError(file, decoded.problem);
+  const { text, encoding } = decoded;
   if (text.trim() === '') throw new ArticleError(file, 'empty file (no text to extract from)');
+  if (HTML_START.test(text.slice(0, 4096))) {
+    throw new ArticleError(file, 'HTML page, not plain text: envoy reads article text only; convert the page to text first');
+  }
+  const hash = createHash('sha256').update(bytes);
+  const article = (metadataReferenceDate?: string): Article => ({
+    text,
+    ...(metadataReferenceDate !== undefined ? { metadataReferenceDate } : {}),
+    ...(encoding !== undefined ? { encoding } : {}),
+    contentHash: hash.digest('hex'),
+  });
 
   const metaPath = file.replace(/\.txt$/, '') + META_SUFFIX;
-  let metaText: string | undefined;
+  let metaBytes: Buffer;
   try {
-    metaText = await readFile(metaPath, 'utf8');
-  } catch {
-    return { text };
+    metaBytes = await readRegularFile(metaPath);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return article();
+    throw err instanceof ArticleError ? err : cannotRead(metaPath, err);
   }
+  hash.update(metaBytes);
   let meta: z.infer<typeof SidecarSchema>;
   try {
-    meta = SidecarSchema.parse(JSON.parse(metaText));
+    meta = SidecarSchema.parse(JSON.parse(metaBytes.toString('utf8')));
   } catch (err) {
     throw new ArticleError(metaPath, `invalid sidecar: ${err instanceof z.ZodError ? err.issues[0].message : (err as Error).message}`);
   }
-  if (meta.referenceDate == null) return { text };
+  if (meta.referenceDate == null) return article();
   try {
-    return { text, metadataReferenceDate: parseReferenceDate(meta.referenceDate) };
+    return article(parseReferenceDate(meta.referenceDate));
   } catch (err) {
     throw new ArticleError(metaPath, (err as Error).message);
   }

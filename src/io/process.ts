@@ -1,7 +1,8 @@
 /** One article from path to validated Extraction, with every failure attributed to its file. */
-import { extract, type ExtractOptions } from '../index.ts';
+import type { ExtractOptions } from '../index.ts';
 import type { Extraction } from '../schema.ts';
-import { ArticleError, readArticle, type ArticleInput } from './articles.ts';
+import { ArticleError, readArticle, type Article, type ArticleInput } from './articles.ts';
+import { extractText } from './segments.ts';
 
 export interface ProcessOptions {
   /** --reference-date from the command line: wins over sidecars and the text. */
@@ -10,25 +11,26 @@ export interface ProcessOptions {
 }
 
 export type ProcessResult =
-  | { ok: true; input: ArticleInput; extraction: Extraction; bytes: number }
+  | { ok: true; input: ArticleInput; extraction: Extraction; article: Article }
   | { ok: false; input: ArticleInput; error: ArticleError };
+
+/** Extracts an article already read; the encoding it was decoded from goes into `document`. */
+export function extractArticle(article: Article, input: Pick<ArticleInput, 'id' | 'path'>, options: ProcessOptions = {}): Extraction {
+  const referenceDate: ExtractOptions['referenceDate'] =
+    options.referenceDate !== undefined
+      ? { value: options.referenceDate, origin: 'option' }
+      : article.metadataReferenceDate !== undefined
+        ? { value: article.metadataReferenceDate, origin: 'metadata' }
+        : undefined;
+  const extraction = extractText(article.text, { id: input.id, source: input.path, referenceDate, rulesDir: options.rulesDir });
+  if (article.encoding === undefined) return extraction;
+  return { ...extraction, document: { ...extraction.document, encoding: article.encoding } };
+}
 
 export async function processArticle(input: ArticleInput, options: ProcessOptions = {}): Promise<ProcessResult> {
   try {
     const article = await readArticle(input.path);
-    const referenceDate: ExtractOptions['referenceDate'] =
-      options.referenceDate !== undefined
-        ? { value: options.referenceDate, origin: 'option' }
-        : article.metadataReferenceDate !== undefined
-          ? { value: article.metadataReferenceDate, origin: 'metadata' }
-          : undefined;
-    const extraction = extract(article.text, {
-      id: input.id,
-      source: input.path,
-      referenceDate,
-      rulesDir: options.rulesDir,
-    });
-    return { ok: true, input, extraction, bytes: Buffer.byteLength(article.text) };
+    return { ok: true, input, extraction: extractArticle(article, input, options), article };
   } catch (err) {
     const error = err instanceof ArticleError ? err : new ArticleError(input.path, (err as Error).message ?? String(err));
     return { ok: false, input, error };

@@ -1,0 +1,86 @@
+/**
+ * A pool of worker threads (piscina) running article tasks, and a bounded
+ * loop feeding it: results are handled as they finish, in any order, and at
+ * most a few tasks per thread are in flight, so memory stays flat however many
+ * files there are.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { ArticleOutcome, ArticleTask } from './task.ts';
+
+const WORKER_ENTRY = new URL('./worker.js', import.meta.url).href;
+
+/** Tasks queued per thread beyond the one it runs: enough to keep it busy, few enough to bound memory. */
+const QUEUED_PER_THREAD = 2;
+
+export function defaultWorkerCount(): number {
+  return availableParallelism();
+}
+
+export class ArticlePool {
+  private readonly pool: Piscina<ArticleTask, ArticleOutcome>;
+  readonly threads: number;
+
+  constructor(threads: number) {
+    this.threads = threads;
+    this.pool = new Piscina({ filename: WORKER_ENTRY, minThreads: threads, maxThreads: threads, idleTimeout: Number.MAX_SAFE_INTEGER });
+  }
+
+  /** How many tasks to keep in flight. */
+  get capacity(): number {
+    return this.threads * (1 + QUEUED_PER_THREAD);
+  }
+
+  /**
+   * Runs one task. A thread that dies (out of memory) or overruns `timeoutMs`
+   * is replaced, and the task comes back failed instead of taking the batch down.
+   */
+  async run(task: ArticleTask, timeoutMs?: number): Promise<ArticleOutcome> {
+    try {
+      return await this.pool.run(task, timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {});
+    } catch (err) {
+      const source = task.kind === 'file' ? task.input.path : task.job.source;
+      const timedOut = (err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError';
+      const why = timedOut ? `took longer than ${timeoutMs! / 1000} s and was stopped` : `worker thread failed: ${(err as Error).message}`;
+      return { status: 'failed', phase: 'extract', message: `${source}: ${why}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
+
+/**
+ * Runs `run` over `items` with at most `limit` in flight and calls `handle`
+ * with each result as it arrives, one at a time (so it may write to a stream or
+ * a file without interleaving). A throw from `handle` stops the loop and is rethrown.
+ */
+export async function forEachBounded<T, R>(
+  items: Iterable<T>,
+  limit: number,
+  run: (item: T) => Promise<R>,
+  handle: (item: T, result: R) => Promise<void> | void,
+): Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+  let handled: Promise<void> = Promise.resolve();
+  let fatal: { error: unknown } | undefined;
+  for (const item of items) {
+    if (fatal) break;
+    while (inFlight.size >= limit) await Promise.race(inFlight);
+    const task: Promise<void> = run(item)
+      .then((result) => {
+        handled = handled.then(async () => {
+          if (!fatal) await handle(item, result);
+        });
+        return handled;
+      })
+      .catch((error: unknown) => {
+        fatal ??= { error };
+      })
+      .finally(() => inFlight.delete(task));
+    inFlight.add(task);
+  }
+  await Promise.all(inFlight);
+  if (fatal) throw fatal.error;
+}
