@@ -777,7 +777,7 @@ export class SentenceReader {
     // "head of the ruling Communist Party NAME", "Prime Minister of Kosovo NAME"
     let complement: Extract<Segment, { kind: 'entity' }> | null = null;
     const candidate = this.segs[p];
-    if (!comma && candidate?.kind === 'entity') {
+    if (!comma && candidate?.kind === 'entity' && !this.attributive(candidate.to)) {
       let q = p - 1;
       while (q >= p - 3 && this.isFiller(this.segs[q])) q--;
       if (this.isWord(this.segs[q], 'of') && this.segs[q - 1]?.kind === 'title') {
@@ -849,6 +849,12 @@ export class SentenceReader {
 
   private isPronoun(seg: Segment | undefined): boolean {
     return seg?.kind === 'word' && POSSESSIVE_PRONOUNS.has(this.words[seg.from].lower);
+  }
+
+  /** The word at `i` is a lower-case noun, so the name before it is used as a modifier ("head of UK equities"). */
+  private attributive(i: number): boolean {
+    const w = this.words[i];
+    return i < this.end && w.kind === 'alpha' && !w.cap && w.pos === 'NOUN';
   }
 
   private isComma(seg: Segment | undefined): boolean {
@@ -927,7 +933,7 @@ export class SentenceReader {
         q += 2;
       }
       const target = this.segs[q];
-      if (target?.kind === 'entity' && target.mention) {
+      if (target?.kind === 'entity' && target.mention && !this.attributive(target.to)) {
         after = q + 1;
         if (this.isWord(link, 'of')) {
           if (target.info.type === 'organization') org ??= target.mention;
@@ -976,7 +982,9 @@ export class SentenceReader {
 
   /** "the UK chancellor predicted": a subject title phrase with a country and no name. */
   private description(s: number, seg: Extract<Segment, { kind: 'title' }>): void {
-    if (!this.isPersonTitle(seg)) return;
+    // An office held by one person: not "the Spanish champions", not "the British actor".
+    const office = seg.entries.find(isCore);
+    if (!office || office.plural || office.kind !== 'office' || office.domain === 'occupation') return;
     const next = this.segs[s + 1];
     // A subject: the verb follows ("the UK chancellor predicted", "the US president would").
     const verb = this.words[seg.to];
