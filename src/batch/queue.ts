@@ -28,6 +28,9 @@ export interface QueueTarget {
   queue: string;
 }
 
+/** Redis could not be reached or failed mid-command: one plain message for the user. */
+export class QueueConnectionError extends Error {}
+
 /**
  * Connection options for BullMQ. A command-line tool that enqueues or collects
  * gives up after a few failed connection attempts instead of hanging; a worker
@@ -38,9 +41,9 @@ function connection(redis: string, persistent: boolean): ConnectionOptions {
   try {
     url = new URL(redis);
   } catch {
-    throw new Error(`'${redis}' is not a Redis URL (redis://host:port)`);
+    throw new QueueConnectionError(`'${redis}' is not a Redis URL (redis://host:port)`);
   }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error(`'${redis}' is not a Redis URL (redis://host:port)`);
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new QueueConnectionError(`'${redis}' is not a Redis URL (redis://host:port)`);
   return {
     url: redis,
     ...(persistent ? {} : { retryStrategy: (times: number) => (times > 3 ? null : 250 * times), enableOfflineQueue: false }),
@@ -58,7 +61,8 @@ async function withQueue<T>(target: QueueTarget, use: (queue: Queue) => Promise<
     await queue.waitUntilReady();
     return await use(queue);
   } catch (err) {
-    throw new Error(`Redis at ${target.redis}: ${(connectionError ?? (err as Error)).message}`);
+    if (connectionError === undefined) throw err;
+    throw new QueueConnectionError(`Redis at ${target.redis}: ${connectionError.message}`);
   } finally {
     await queue.close().catch(() => undefined);
   }

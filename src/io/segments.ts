@@ -67,10 +67,10 @@ function mergeEntities(parts: Array<{ offset: number; extraction: Extraction }>)
   return { entities: [...merged.values()], renames };
 }
 
-/** Like `extract`, for a text of any length: segments past SEGMENT_CHARS are extracted apart and merged. */
-export function extractText(text: string, options: ExtractOptions): Extraction {
-  if (text.length <= SEGMENT_CHARS) return extract(text, options);
-  const parts = segmentBounds(text).map(([start, end]) => ({ offset: start, extraction: extract(text.slice(start, end), options) }));
+/** Like `extract`, for a text of any length: a text longer than `segmentChars` is extracted in segments and merged. */
+export function extractText(text: string, options: ExtractOptions, segmentChars = SEGMENT_CHARS): Extraction {
+  if (text.length <= segmentChars) return extract(text, options);
+  const parts = segmentBounds(text, segmentChars).map(([start, end]) => ({ offset: start, extraction: extract(text.slice(start, end), options) }));
   const { entities, renames } = mergeEntities(parts);
   const first = parts[0].extraction.document;
   const actor = (p: number) => (ref: ActorRef) => ({ ...ref, entity: ref.entity === null ? null : renames[p].get(ref.entity) ?? null });
