@@ -9,6 +9,7 @@
  */
 import { Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { readArticle, type ArticleError, type ArticleInput } from '../io/articles.ts';
 import { CSV_HEADER, formatExtraction, type OutputFormat } from '../io/formats.ts';
@@ -129,6 +130,11 @@ export interface WorkerOptions {
   lockDurationMs: number;
 }
 
+/** host:pid — unique among the workers of a deployment. */
+export function workerName(pid = process.pid): string {
+  return `${hostname()}:${pid}`;
+}
+
 export interface RunningWorker {
   /** Finishes the jobs in hand, then stops. */
   close(): Promise<void>;
@@ -159,6 +165,8 @@ export async function startWorker(target: QueueTarget, options: WorkerOptions, l
     },
     {
       connection: connection(target.redis, true),
+      // Stored on every job it takes, so an operator (or a test) can tell which worker holds what.
+      name: workerName(),
       concurrency: options.concurrency,
       lockDuration: options.lockDurationMs,
       stalledInterval: options.lockDurationMs,
