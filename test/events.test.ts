@@ -207,6 +207,24 @@ describe('merging and meetings', () => {
     expect(summary(doc)).toEqual([{ visitors: ['Emmanuel Macron'], from: 'FRA', to: 'CHN', place: null, when: '2018-01-10', status: 'cancelled', met: [] }]);
   });
 
+  it('a called-off trip and an earlier completed one are two visits even when one has no date', () => {
+    const doc = docWith('Macron cancelled a planned visit to China. The last time Macron visited China was in 2017.', '2018-01-07', [macron, china], [['2017', '2017']]);
+    expect(summary(doc).map((v) => [v.status, v.when])).toEqual([
+      ['cancelled', null],
+      ['completed', '2017'],
+    ]);
+  });
+
+  it('"arrived" says the visitor is there now', () => {
+    const doc = docWith('Macron arrived in China and announced his plan for a new embassy.', '2018-01-08', [macron, china]);
+    expect(summary(doc)[0]).toMatchObject({ status: 'ongoing', when: '2018-01-08' });
+  });
+
+  it('a country used as a modifier makes an unnamed actor: "the top French diplomat"', () => {
+    const doc = docWith('Macron spoke. The top France diplomat will visit China.', '2018-01-08', [macron, { name: 'France', type: 'country', country: 'FRA' }, china]);
+    expect(summary(doc)[0]).toMatchObject({ visitors: ['Emmanuel Macron'], from: 'FRA', to: 'CHN' });
+  });
+
   it('two trips to one country at different times stay two visits', () => {
     const doc = docWith('Macron visited China in 2018. Macron visited China again in 2019.', '2020', [macron, china], [['2018', '2018'], ['2019', '2019']]);
     expect(summary(doc).map((v) => v.when)).toEqual(['2018', '2019']);

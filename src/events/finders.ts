@@ -65,10 +65,8 @@ function unnamedActorAt(ctx: FinderContext, m: MentionRef, limit: number): Actor
   if (m.entity.type !== 'nationality' && m.entity.type !== 'country') return null;
   if (m.entity.country === null) return null;
   let j = m.end;
-  if (m.entity.type === 'country') {
-    if (!isPossessive(ctx.doc.tokens[j])) return null;
-    j++;
-  }
+  // "Vietnam's top leader", and a country as a modifier: "the top US diplomat".
+  if (m.entity.type === 'country' && isPossessive(ctx.doc.tokens[j])) j++;
   let d = m.start - 1;
   while (d >= ctx.sentenceStart && ctx.doc.tokens[d].pos === 'ADJ') d--;
   const withThe = d >= ctx.sentenceStart && ctx.doc.tokens[d].lower === 'the';
@@ -148,7 +146,8 @@ export function possessor(ctx: FinderContext, triggerStart: number): Actor | nul
       if (m) return unnamedActorAt(ctx, m, triggerStart + 1) ?? null;
       return null;
     }
-    if (t.pos === 'VERB' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
+    // Participles used as adjectives stay inside the phrase: "Pompeo's planned visit".
+    if ((t.pos === 'VERB' && !/ed$/.test(t.lower)) || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
   }
   return null;
 }

@@ -176,6 +176,10 @@ function decideStatus(
   for (const n of rules.negations) for (let i = from; i < c.start; i++) if (matchAt(n.pattern, doc.tokens, i, c.start) > i) return 'negated';
   const cueAt = (status: VisitStatus | null) => {
     // Nearest cue first: scan outwards from the trigger.
+    // The trigger's own words count too ("arrived" says the visitor is there).
+    for (let i = c.start; i < c.end; i++) {
+      for (const cue of rules.cues) if ((status === null || cue.status === status) && matchAt(cue.pattern, doc.tokens, i, c.end) > i) return cue.status;
+    }
     for (let d = 1; d <= Math.max(c.start - from, to - c.end); d++) {
       for (const i of [c.start - d, c.end + d - 1]) {
         if (i < from || i >= to) continue;
@@ -365,6 +369,18 @@ function sameVisitors(a: Candidate, b: Candidate): boolean {
   return a.visitorCountry === null || b.visitorCountry === null || a.visitorCountry === b.visitorCountry;
 }
 
+/**
+ * A past trip and a planned or called-off one are different trips, even when one
+ * of them has no date ("canceled a planned visit to South Korea" … "the last time
+ * Pompeo visited Seoul was in June 2019"). Unnamed mentions are too vague to tell.
+ */
+function sameTrip(a: Candidate, b: Candidate): boolean {
+  if (!a.visitors.length || !b.visitors.length || (a.when && b.when)) return true;
+  const past = (c: Candidate) => c.status === 'completed';
+  const ahead = (c: Candidate) => c.status === 'planned' || c.status === 'cancelled';
+  return !((past(a) && ahead(b)) || (ahead(a) && past(b)));
+}
+
 /** How well a destination names the place: a city beats a site, a site an organisation, and any of them a bare country. */
 const PLACE_RANK: Record<string, number> = { country: 0, organization: 1, place: 2, city: 3 };
 function placeRank(d: PlaceRef | null): number {
@@ -396,7 +412,7 @@ function absorb(into: Candidate, c: Candidate): void {
 function merge(candidates: Candidate[]): Candidate[] {
   const events: Candidate[] = [];
   for (const c of candidates) {
-    const options = events.filter((e) => e.destination!.country === c.destination!.country && sameVisitors(e, c) && whenCompatible(e, c));
+    const options = events.filter((e) => e.destination!.country === c.destination!.country && sameVisitors(e, c) && whenCompatible(e, c) && sameTrip(e, c));
     options.sort((a, b) => {
       const exact = (e: Candidate) => (e.when && c.when && e.when.date.value === c.when.date.value ? 0 : 1);
       return exact(a) - exact(b) || Math.abs(a.sentence - c.sentence) - Math.abs(b.sentence - c.sentence);
