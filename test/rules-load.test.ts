@@ -34,9 +34,12 @@ describe('rule loading', () => {
     expect(rules.cues.some((c) => c.status === 'cancelled')).toBe(true);
   });
 
-  it('reports bad YAML with file, line and column', () => {
-    const dir = rulesWith('visit.yaml', (t) => t.replace('triggers:', 'triggers: [oops'));
-    expect(problems(dir)).toMatch(/visit\.yaml:\d+:\d+ YAML: /);
+  it('reports bad YAML with file, line and column, once', () => {
+    const dir = rulesWith('visit.yaml', (t) => t.replace("description: '\"X visits/visited/will visit Y\"'", "description: '\"X visits/visited/will visit Y\""));
+    const line = lineOf(dir, 'visit.yaml', 'X visits/visited/will visit Y');
+    const message = problems(dir);
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toMatch(new RegExp(`visit\\.yaml:${line}:50 YAML: Missing closing 'quote$`));
   });
 
   it('rejects an unknown key at its line', () => {

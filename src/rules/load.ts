@@ -98,12 +98,10 @@ export function loadRuleFile<S extends z.ZodType>(
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
-    throw new RuleError(
-      doc.errors.map((e) => {
-        const { line, col } = counter.linePos(e.pos[0]);
-        return { file, line, col, message: `YAML: ${e.message.split('\n')[0]}` };
-      }),
-    );
+    // Only the first: after one syntax error the parser's later complaints are mostly echoes of it.
+    const first = doc.errors[0];
+    const { line, col } = counter.linePos(first.pos[0]);
+    throw new RuleError([{ file, line, col, message: `YAML: ${first.message.split('\n')[0]}` }]);
   }
   const source = sourceOf(file, doc, counter);
   const parsed = schema.safeParse(doc.toJS(), { reportInput: true });
