@@ -190,6 +190,7 @@ export class SentenceReader {
   }
 
   private findTitle(i: number): { to: number; entries: TitleEntry[] } | null {
+    if (!this.rules.titles.startsWith(this.lowers[i])) return null;
     let found: { to: number; entries: TitleEntry[] } | null = null;
     this.rules.titles.matchesAt(this.lowers, i, this.end, (entries, to) => {
       const w = this.words[i];
@@ -208,7 +209,7 @@ export class SentenceReader {
   }
 
   private findName(i: number, mode: 'caps' | 'normal' | 'anywhere'): { to: number; entry: EntityInfo } | null {
-    if (!this.words[i].cap) return null;
+    if (!this.words[i].cap || !this.rules.names.startsWith(this.lowers[i])) return null;
     let found: { to: number; entry: EntityInfo } | null = null;
     this.rules.names.matchesAt(this.lowers, i, this.end, (entries, to) => {
       if (!this.nameShape(i, to)) return false;

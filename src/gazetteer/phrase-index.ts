@@ -32,6 +32,11 @@ export class PhraseIndex<E> {
     if ((this.longest.get(words[0]) ?? 0) < words.length) this.longest.set(words[0], words.length);
   }
 
+  /** Whether some phrase starts with this normalised word. */
+  startsWith(word: string): boolean {
+    return this.longest.has(word);
+  }
+
   /** Whether this one normalised word is a phrase of its own. */
   hasWord(word: string): boolean {
     return this.byKey.has(word);
