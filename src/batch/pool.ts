@@ -23,7 +23,7 @@ export class ArticlePool {
 
   constructor(threads: number) {
     this.threads = threads;
-    this.pool = new Piscina({ filename: WORKER_ENTRY, minThreads: threads, maxThreads: threads, idleTimeout: Number.MAX_SAFE_INTEGER });
+    this.pool = new Piscina({ filename: WORKER_ENTRY, minThreads: threads, maxThreads: threads });
   }
 
   /** How many tasks to keep in flight. */
