@@ -42,6 +42,14 @@ describe('tokenise', () => {
     }
   });
 
+  it('splits a possessive the same way whatever wink has read before', () => {
+    const text = "Mr Blunkett's word was final.";
+    const before = run(text).tokens.map((t) => t.text);
+    run("The Home Secretary, Mr Blunkett's deputy, spoke. Blunkett's aides agreed.");
+    expect(run(text).tokens.map((t) => t.text)).toEqual(before);
+    expect(before.slice(0, 3)).toEqual(['Mr', 'Blunkett', "'s"]);
+  });
+
   it('finds the headline and a wire dateline', () => {
     const doc = run(readFileSync('seeds/000_8adeb89ad61cd016.txt', 'utf8'));
     expect(doc.title).toBe('Vietnam’s top leader to pay rare visit to North Korea in October, sources say');

@@ -33,6 +33,9 @@ function wink(): WinkNlp {
   return nlp;
 }
 
+/** A possessive "'s" still attached to its word. */
+const POSSESSIVE_END = /[\p{L}\p{N}.](['\u2019][sS])$/u;
+
 /** Texts longer than this are read in pieces cut at line breaks, so memory stays bounded. */
 const MAX_PIECE = 200_000;
 
@@ -71,7 +74,7 @@ function tokenisePiece(text: string, offset: number, tokens: Token[], sentences:
       lineBreak ||= /[\r\n]/.test(values[i]);
       continue;
     }
-    tokens.push({
+    const token: Token = {
       start,
       end: offset + at,
       text: values[i],
@@ -81,7 +84,18 @@ function tokenisePiece(text: string, offset: number, tokens: Token[], sentences:
       lemma: (lemmas[i] ?? values[i]).toLowerCase(),
       spaceBefore: spaces[i].length > 0 || lineBreak,
       lineBefore: lineBreak || /[\r\n]/.test(spaces[i]),
-    });
+    };
+    // wink learns new words as it reads: after one article it may keep "Blunkett's" whole in the
+    // next. Splitting the possessive here makes tokens the same whatever was read before.
+    const possessive = POSSESSIVE_END.exec(token.text);
+    if (possessive) {
+      const cut = token.end - possessive[1].length;
+      const word = token.text.slice(0, -possessive[1].length);
+      tokens.push({ ...token, end: cut, text: word, lower: token.lower.slice(0, word.length), lemma: word.toLowerCase() });
+      tokens.push({ ...token, start: cut, text: possessive[1], lower: possessive[1].toLowerCase().replace(/\u2019/g, "'"), pos: 'PART', lemma: "'s", spaceBefore: false, lineBefore: false });
+    } else {
+      tokens.push(token);
+    }
     lineBreak = false;
   }
   indexOf[values.length] = tokens.length;
