@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_DIR, RuleError } from '../src/rules/load.ts';
 import { visitRules } from '../src/events/rules.ts';
+import { figureGrammar } from '../src/figures/grammar.ts';
 
 /** A copy of the shipped rules with one file rewritten. */
 function rulesWith(file: string, edit: (text: string) => string): string {
@@ -14,9 +15,10 @@ function rulesWith(file: string, edit: (text: string) => string): string {
   return dir;
 }
 
-function problems(dir: string): string {
+function problems(dir: string, file: 'visit' | 'figures' = 'visit'): string {
   try {
-    visitRules(dir);
+    if (file === 'visit') visitRules(dir);
+    else figureGrammar(dir);
   } catch (err) {
     expect(err).toBeInstanceOf(RuleError);
     return (err as Error).message;
@@ -68,6 +70,12 @@ describe('rule loading', () => {
   it('rejects a rule without examples', () => {
     const dir = rulesWith('status.yaml', (t) => t.replace(/    examples: \["US President Donald Trump has no plans to visit Britain."\]\n/, ''));
     expect(problems(dir)).toMatch(/status\.yaml:\d+:5 negation 'no-plans' has no 'examples'/);
+  });
+
+  it('rejects any rule that carries no examples, in any rule file', () => {
+    const dir = rulesWith('figures.yaml', (t) => t.replace(/(  - id: currency\.kpw\n(?:    .*\n)*?)    examples:\n      - .*\n/, '$1'));
+    const line = lineOf(dir, 'figures.yaml', 'id: currency.kpw');
+    expect(problems(dir, 'figures')).toBe(`${path.join(dir, 'figures.yaml')}:${line}:5 currency 'currency.kpw' has no examples: add at least one sentence it must (or must not) match`);
   });
 
   it('rejects a regular expression that can backtrack catastrophically, at its position', () => {

@@ -39,6 +39,8 @@ export interface RuleSource {
   keyPosition(path: ReadonlyArray<string | number>, key: string): { line: number; col: number };
   /** Throws a RuleError for the value at `path`. */
   fail(path: ReadonlyArray<string | number>, message: string): never;
+  /** The file's content as plain data. */
+  data: unknown;
 }
 
 function sourceOf(file: string, doc: Document, counter: LineCounter): RuleSource {
@@ -65,6 +67,7 @@ function sourceOf(file: string, doc: Document, counter: LineCounter): RuleSource
   };
   return {
     file,
+    data: doc.toJS() as unknown,
     position,
     keyPosition,
     fail(p, message) {
@@ -104,18 +107,36 @@ export function loadRuleFile<S extends z.ZodType>(
     throw new RuleError([{ file, line, col, message: `YAML: ${first.message.split('\n')[0]}` }]);
   }
   const source = sourceOf(file, doc, counter);
-  const parsed = schema.safeParse(doc.toJS(), { reportInput: true });
+  const parsed = schema.safeParse(source.data, { reportInput: true });
   if (!parsed.success) {
-    const raw = doc.toJS() as unknown;
     throw new RuleError(
       parsed.error.issues.map((issue) => {
         const p = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
         const where = issue.code === 'unrecognized_keys' ? source.keyPosition(p, issue.keys[0]) : source.position(p);
-        return { file, ...where, message: describeIssue(issue, p, raw) };
+        return { file, ...where, message: describeIssue(issue, p, source.data) };
       }),
     );
   }
+  requireExamples(source.data, [], source);
   return { data: parsed.data, source };
+}
+
+/**
+ * Every rule (an object with an `id`) carries its own spec: `examples` of what it
+ * must extract, or `not` sentences it must leave alone. The test suite runs them.
+ */
+function requireExamples(node: unknown, at: Array<string | number>, source: RuleSource): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => requireExamples(item, [...at, i], source));
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const rule = node as Record<string, unknown>;
+  const has = (key: string) => Array.isArray(rule[key]) && (rule[key] as unknown[]).length > 0;
+  if (typeof rule.id === 'string' && !has('examples') && !has('not')) {
+    source.fail(at, `${subjectOf(at, source.data)} has no examples: add at least one sentence it must (or must not) match`);
+  }
+  for (const [key, value] of Object.entries(rule)) if (key !== 'examples' && key !== 'not') requireExamples(value, [...at, key], source);
 }
 
 /** "triggers" → "trigger", "currencies" → "currency": what one item of a list is called. */
