@@ -50,6 +50,16 @@ describe('tokenise', () => {
     expect(before.slice(0, 3)).toEqual(['Mr', 'Blunkett', "'s"]);
   });
 
+  it('reads a very long run without spaces (quadratic in wink) as one token, keeping its text', () => {
+    const run1 = '-'.repeat(80_000);
+    const text = `Before ${run1} after https://example.org/${'a'.repeat(150)} end.`;
+    const doc = run(text);
+    const long = doc.tokens.find((t) => t.text.length === run1.length)!;
+    expect(text.slice(long.start, long.end)).toBe(run1);
+    for (const t of doc.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(doc.tokens.map((t) => t.text)).toContain('after');
+  });
+
   it('finds the headline and a wire dateline', () => {
     const doc = run(readFileSync('seeds/000_8adeb89ad61cd016.txt', 'utf8'));
     expect(doc.title).toBe('Vietnam’s top leader to pay rare visit to North Korea in October, sources say');

@@ -6,7 +6,7 @@
  * ("met with", "summit with") are attached to the visit they belong to.
  */
 import type { Diagnostic, Doc, Token } from '../doc.ts';
-import { span } from '../doc.ts';
+import { sentenceIndexAt, span } from '../doc.ts';
 import type { StageContext } from '../pipeline.ts';
 import { findAll, matchAt } from '../rules/matcher.ts';
 import type { ActorRef, Span, VisitEvent, VisitStatus } from '../schema.ts';
@@ -110,8 +110,17 @@ const MAX_DATE_DISTANCE = 20;
 function findWhen(doc: Doc, index: MentionIndex, anchorStart: number, anchorEnd: number, sentenceStart: number, sentenceEnd: number, triggers: Array<[number, number]>): DateRef | null {
   let best: DateRef | null = null;
   let bestCost = Infinity;
-  for (const d of index.dates) {
-    if (d.start < sentenceStart || d.end > sentenceEnd) continue;
+  // Dates are in text order: start at the sentence's first one (binary search), stop after its last.
+  let lo = 0;
+  let hi = index.dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.dates[mid].start < sentenceStart) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < index.dates.length && index.dates[k].start < sentenceEnd; k++) {
+    const d = index.dates[k];
+    if (d.end > sentenceEnd) continue;
     if ((d.date.type !== 'DATE' && d.date.type !== 'TIME') || !CALENDAR_VALUE.test(d.date.value)) continue;
     if (reportingDate(doc.tokens, d.start)) continue;
     const after = d.start >= anchorEnd;
@@ -431,7 +440,7 @@ function merge(candidates: Candidate[]): Candidate[] {
 
 /** "met with Y", "summit with Y": attach Y to the visit of that sentence, or to the subject's visit to Y's country. */
 function attachMeetings(doc: Doc, rules: CompiledVisitRules, index: MentionIndex, events: Candidate[]): void {
-  const sentencesOf = (e: Candidate) => new Set(e.evidence.map((s) => doc.sentences.findIndex((x) => s.start >= x.start && s.start < x.end)));
+  const sentencesOf = (e: Candidate) => new Set(e.evidence.map((s) => sentenceIndexAt(doc, s.start)));
   const eventSentences = events.map(sentencesOf);
   doc.sentences.forEach((sentence, si) => {
     const ctx: FinderContext = { doc, rules, index, sentenceStart: sentence.firstToken, sentenceEnd: sentence.endToken, topic: null };
@@ -483,10 +492,8 @@ function placeName(doc: Doc, index: MentionIndex, e: Candidate): string | null {
   const d = e.destination!;
   const type = d.mention?.entity.type;
   if (type === 'city' || type === 'place') return d.mention!.entity.name;
-  const sentences = new Set(e.evidence.map((s) => doc.sentences.findIndex((x) => s.start >= x.start && s.start < x.end)));
-  const city = index.mentions.find(
-    (m) => m.entity.type === 'city' && m.entity.country === d.country && sentences.has(doc.sentences.findIndex((x) => m.charStart >= x.start && m.charStart < x.end)),
-  );
+  const sentences = new Set(e.evidence.map((s) => sentenceIndexAt(doc, s.start)));
+  const city = index.mentions.find((m) => m.entity.type === 'city' && m.entity.country === d.country && sentences.has(sentenceIndexAt(doc, m.charStart)));
   if (city) return city.entity.name;
   return type === 'organization' ? d.mention!.entity.name : null;
 }

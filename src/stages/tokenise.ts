@@ -54,9 +54,18 @@ function pieces(text: string): Array<[number, number]> {
   return out;
 }
 
+/**
+ * Runs of this many non-space characters are given to wink as digits of the same
+ * length: its tokenizer is quadratic in the length of such a run (80,000 "-" take
+ * 30 s), while a digit run is one number token at once. The token's text still
+ * comes from the article.
+ */
+const LONG_RUN = /\S{100,}/g;
+
 function tokenisePiece(text: string, offset: number, tokens: Token[], sentences: Sentence[]): void {
   const { its } = wink();
-  const wdoc = wink().readDoc(text);
+  const masked = text.replace(LONG_RUN, (run) => '0'.repeat(run.length));
+  const wdoc = wink().readDoc(masked);
   const values = wdoc.tokens().out(its.value) as string[];
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
   const pos = wdoc.tokens().out(its.pos) as string[];
@@ -74,14 +83,16 @@ function tokenisePiece(text: string, offset: number, tokens: Token[], sentences:
       lineBreak ||= /[\r\n]/.test(values[i]);
       continue;
     }
+    const value = text.slice(start - offset, offset + at - offset);
+    const wasMasked = value !== values[i];
     const token: Token = {
       start,
       end: offset + at,
-      text: values[i],
-      lower: values[i].toLowerCase().replace(/\u2019/g, "'"),
-      pos: pos[i],
+      text: value,
+      lower: value.toLowerCase().replace(/\u2019/g, "'"),
+      pos: wasMasked ? 'X' : pos[i],
       // wink has no lemma for a few contractions ("cannot").
-      lemma: (lemmas[i] ?? values[i]).toLowerCase(),
+      lemma: (wasMasked ? value : (lemmas[i] ?? value)).toLowerCase(),
       spaceBefore: spaces[i].length > 0 || lineBreak,
       lineBefore: lineBreak || /[\r\n]/.test(spaces[i]),
     };
