@@ -93,6 +93,17 @@ describe('visit triggers and arguments', () => {
     expect(summary(doc)[0]).toMatchObject({ to: 'CHN', place: 'Beijing' });
   });
 
+  it('"the country" is the country the article is about, not a passing mention', () => {
+    const japan: E = { name: 'Japan', type: 'country', country: 'JPN' };
+    const doc = docWith(
+      'China and France are close. China buys planes. Trade with Japan grew. Macron visited the country in 2017.',
+      '2018-01',
+      [macron, china, japan, { name: 'France', type: 'country', country: 'FRA' }],
+      [['2017', '2017']],
+    );
+    expect(summary(doc)[0]).toMatchObject({ to: 'CHN', when: '2017' });
+  });
+
   it('"the country" refers to the last country named', () => {
     const doc = docWith('China is isolated. Macron embarked on a trip to the country in 2018.', '2020', [macron, china], [['2018', '2018']]);
     expect(summary(doc)[0]).toMatchObject({ visitors: ['Emmanuel Macron'], to: 'CHN', when: '2018' });

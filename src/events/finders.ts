@@ -321,13 +321,19 @@ export function toPlace(ctx: FinderContext, triggerEnd: number): PlaceRef[] {
   return [];
 }
 
-/** The last country named before token `before`, in the whole article so far, other than `except`. */
-function lastCountryBefore(ctx: FinderContext, before: number, except: string | null): MentionRef | null {
-  for (let i = ctx.index.mentions.length - 1; i >= 0; i--) {
-    const m = ctx.index.mentions[i];
-    if (m.end <= before && m.entity.type === 'country' && m.entity.country && m.entity.country !== except) return m;
+/**
+ * The country "the country" refers to: of the countries named before token `before`
+ * (other than `except`, the visitor's own), the one the article names most — news
+ * keeps referring to its main subject — and of those the latest.
+ */
+function referredCountry(ctx: FinderContext, before: number, except: string | null): MentionRef | null {
+  let best: MentionRef | null = null;
+  for (const m of ctx.index.mentions) {
+    if (m.start >= before) break;
+    if (m.end > before || m.entity.type !== 'country' || !m.entity.country || m.entity.country === except) continue;
+    if (!best || m.entity.mentions.length >= best.entity.mentions.length) best = m;
   }
-  return null;
+  return best;
 }
 
 /** Whether the noun at `i` is "the/this/that (adverbs, adjectives) noun", looking back no further than `from`. */
@@ -346,7 +352,7 @@ export function coreference(ctx: FinderContext, triggerStart: number, triggerEnd
     const l = lower(t);
     const refers = l === 'there' || (COUNTRY_NOUNS.has(l) && determinedBy(ctx.doc.tokens, i, triggerEnd));
     if (refers) {
-      const m = lastCountryBefore(ctx, triggerStart, visitorCountry);
+      const m = referredCountry(ctx, triggerStart, visitorCountry);
       return m ? { mention: null, country: m.entity.country!, start: i, end: i + 1 } : null;
     }
   }
