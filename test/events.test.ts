@@ -246,6 +246,13 @@ describe('merging and meetings', () => {
     expect(summary(doc)[0].met).toEqual(['Xi Jinping']);
   });
 
+  it('a person of the destination named jointly with the visitor is met ("X and China\'s Y")', () => {
+    const doc = docWith("Macron visited China on Monday. Macron and China's president Xi Jinping signed a deal.", '2018-01-08', [macron, xi, china], [['Monday', '2018-01-08']]);
+    expect(summary(doc)[0].met).toEqual(['Xi Jinping']);
+    const notThere = docWith('Macron visited China on Monday. Macron and Angela Merkel spoke later.', '2018-01-08', [macron, china, { name: 'Angela Merkel', type: 'person', country: 'DEU' }], [['Monday', '2018-01-08']]);
+    expect(summary(notThere)[0].met).toEqual([]);
+  });
+
   it('every event carries evidence spans that slice the text, a rule id and attribution', () => {
     const text = 'Macron will visit China next month, two French officials said.';
     const [v] = events(docWith(text, '2017-12', [macron, china], [['next month', '2018-01']]), ctx).events;

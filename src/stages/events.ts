@@ -456,7 +456,29 @@ function attachMeetings(doc: Doc, rules: CompiledVisitRules, index: MentionIndex
         if (target) target.met.push(...met);
       }
     }
+    attachCoActors(doc, index, events, sentence);
   });
+}
+
+/**
+ * "Mr Morrison and Vanuatu's prime minister Charlot Salwai reached an agreement":
+ * a person of the destination country named jointly with the visitor ("X and Y")
+ * is someone the visitor met there.
+ */
+function attachCoActors(doc: Doc, index: MentionIndex, events: Candidate[], sentence: { firstToken: number; endToken: number }): void {
+  const people = index.mentions.filter((m) => isPerson(m) && m.start >= sentence.firstToken && m.end <= sentence.endToken);
+  for (let k = 0; k + 1 < people.length; k++) {
+    const [a, b] = [people[k], people[k + 1]];
+    const between = doc.tokens.slice(a.end, b.start);
+    // Only "and" and what may stand before a name: titles, a possessive country, determiners.
+    if (!between.some((t) => t.lower === 'and') || between.some((t) => t.pos === 'VERB' || t.lower === ',' || (t.pos === 'ADP' && t.lower !== 'of'))) continue;
+    for (const [visitor, other] of [[a, b], [b, a]]) {
+      for (const e of events) {
+        if (!e.visitors.some((v) => v.entity.id === visitor.entity.id)) continue;
+        if (other.entity.country && other.entity.country === e.destination!.country) e.met.push(other);
+      }
+    }
+  }
 }
 
 function actorRef(m: MentionRef): ActorRef {
