@@ -85,12 +85,15 @@ function withRule(parser: Parser, rule: string): Parser {
 const NEVER = /(?!)/y;
 
 /**
- * Chrono parsers that are slow and rarely right in news, run only on a text that has their cue:
- * the clock-time parser reads every "1.30" and "at 1" and keeps almost none of them (see the
- * false-positive filter), so it runs only where am/pm, h:mm, o'clock or a time zone appears.
+ * Parsers run only on a text that has their cue (by class name). The clock-time parser is slow
+ * and rarely right in news: it reads every "1.30" and "at 1" and keeps almost none of them (see
+ * the false-positive filter), so it runs only where am/pm, h:mm, o'clock or a time zone appears.
+ * The quarter parser's every match holds the rare word "quarter", found far faster than its
+ * pattern is tried at every word.
  */
 const CUES: Record<string, RegExp> = {
   ENTimeExpressionParser: /\d(?:\s*[aApP]\.?[mM]\b|:\d\d)|o['’]?clock|\b(?:GMT|BST|UTC|[ECMP][SD]T)\b/,
+  QuarterParser: /quarter/i,
 };
 
 function gated(parser: Parser, cue: RegExp | undefined): Parser {
@@ -112,6 +115,7 @@ function datesOnly(refiner: Refiner): Refiner {
     refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
       const own = results.filter((r) => noteOf(r.start) !== undefined);
       const chronos = own.length ? results.filter((r) => noteOf(r.start) === undefined) : results;
+      if (chronos.length === 0) return results; // nothing for the refiner to read
       const before = chronos.map((r) => [r.index, r.index + r.text.length, ruleOf(r)] as const);
       const refined = refiner.refine(context, chronos);
       for (const r of refined) {
@@ -129,7 +133,7 @@ export function createConfiguration(): Configuration {
   const overlapRemoval = base.refiners.find((r) => r.constructor.name === 'OverlapRemovalRefiner');
   if (!overlapRemoval) throw new Error('chrono-node has no OverlapRemovalRefiner');
   const parsers = [
-    ...envoyParsers().map((p) => withRule(p, p.rule)),
+    ...envoyParsers().map((p) => withRule(gated(p, CUES[p.constructor.name]), p.rule)),
     ...base.parsers
       .filter((p) => !(p.constructor.name in SUPERSEDED_PARSERS))
       .map((p) => withRule(gated(p, CUES[p.constructor.name]), `chrono/${p.constructor.name}`)),

@@ -53,15 +53,17 @@ export type AnaphoricNote =
   | { kind: 'anaphoric'; focus: 'yearBefore' }
   | { kind: 'anaphoric'; focus: 'date'; unit: 'year' | 'month' | 'day'; offset: number; suffix?: string };
 
-const notes = new WeakMap<object, Note>();
+/** Kept under a private symbol on the components object (as rule ids are, rule.ts); a clone made by chrono does not carry it. */
+const NOTE = Symbol('envoy note');
+type Noted = { [NOTE]?: Note };
 
 export function annotate<T extends object>(components: T, note: Note): T {
-  notes.set(components, note);
+  (components as Noted)[NOTE] = note;
   return components;
 }
 
 export function noteOf(components: ParsedComponents | undefined | null): Note | undefined {
-  return components ? notes.get(components) : undefined;
+  return components ? (components as Noted)[NOTE] : undefined;
 }
 
 /**

@@ -107,19 +107,18 @@ export function tenseReader(doc: Doc): (offset: number) => Tense {
     while (at < last && tokens[at].end <= offset) at++;
     const before = at - 1 >= first && tokens[at - 1].lower === 'on' ? at - 2 : at - 1;
     if (before >= first && DEADLINE_WORDS.has(tokens[before].lower)) return null;
-    const found = (i: number) => markers[i - first];
     // The nearest marker before the date, else after it. An infinitive looks on to its governing
     // verb: after a future or present one it is future; after a past one it has no tense ("agreed
     // to buy it in January" may be before or after the time of writing).
     let infinitive = false;
     for (let i = at - 1; i >= first; i--) {
-      const m = found(i);
+      const m = markers[i - first];
       if (m === INFINITIVE) infinitive = true;
       else if (m) return m === STOP || (infinitive && m === 'past') ? null : infinitive ? 'future' : m;
     }
     if (infinitive) return null;
     for (let i = at; i < last; i++) {
-      const m = found(i);
+      const m = markers[i - first];
       if (m) return m === STOP || m === INFINITIVE ? null : m;
     }
     return null;

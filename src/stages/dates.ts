@@ -28,25 +28,39 @@ const RANGES = [/^(.*?[^\s,;])[\s,;]*\s(?:to|until|till|through)\s+(\S.*)$/is, /
 /** A result with an hour and none of these is a clock time alone. */
 const DATE_PARTS: Component[] = ['day', 'weekday', 'month', 'year'];
 
-function mentionsOf(doc: Doc, r: ParsedResult, ref: Ref, tenseAt: (offset: number) => Tense, discourse: Discourse, clockOnly: Set<DateMention>): DateMention[] {
+/** What turning one document's results into mentions needs, shared by all its results. */
+interface Reading {
+  doc: Doc;
+  ref: Ref;
+  tenseAt: (offset: number) => Tense;
+  discourse: Discourse;
+  clockOnly: Set<DateMention>;
+}
+
+/** The mention of [start, end) of the text, with `components` (read through `view` for a range's start), if it has a TimeML value. */
+function mentionAt(reading: Reading, rule: string, start: number, end: number, components: ParsedComponents, view?: Components): DateMention[] {
+  const { doc, ref, tenseAt, discourse } = reading;
+  const text = doc.text.slice(start, end);
+  const value = toTimex(components, text, start, { ref, tense: tenseAt.bind(null, start), discourse }, view);
+  if (!value) return [];
+  const note = noteOf(components);
+  discourse.observe(value, note, start);
+  const m: DateMention = { start, end, text, value: value.value, type: value.type, rule };
+  if (!note && components.isCertain('hour') && !DATE_PARTS.some((k) => components.isCertain(k))) reading.clockOnly.add(m);
+  return [m];
+}
+
+function mentionsOf(reading: Reading, r: ParsedResult): DateMention[] {
   const rule = ruleOf(r);
-  const mention = (start: number, end: number, components: ParsedComponents, view?: Components): DateMention[] => {
-    const value = toTimex(components, doc.text.slice(start, end), start, { ref, tense: () => tenseAt(start), discourse }, view);
-    if (!value) return [];
-    discourse.observe(value, noteOf(components), start);
-    const m: DateMention = { start, end, text: doc.text.slice(start, end), value: value.value, type: value.type, rule };
-    if (!noteOf(components) && components.isCertain('hour') && !DATE_PARTS.some((k) => components.isCertain(k))) clockOnly.add(m);
-    return [m];
-  };
   const end = r.index + r.text.length;
   if (r.end) {
     const parts = RANGES[0].exec(r.text) ?? RANGES[1].exec(r.text);
     if (parts) {
       const [, left, right] = parts;
-      return [...mention(r.index, r.index + left.length, r.start, withFallback(r.start, r.end)), ...mention(end - right.length, end, r.end)];
+      return [...mentionAt(reading, rule, r.index, r.index + left.length, r.start, withFallback(r.start, r.end)), ...mentionAt(reading, rule, end - right.length, end, r.end)];
     }
   }
-  return mention(r.index, end, r.start);
+  return mentionAt(reading, rule, r.index, end, r.start);
 }
 
 /** Builds the chrono configuration up front (for a pipeline's `prepare` hook); `dates` builds it on first use otherwise. */
@@ -67,14 +81,13 @@ export function dates(doc: Doc, _ctx: StageContext): Doc {
     }
   }
   const ref = parseRef(referenceDate.value);
-  const sentenceAt = (offset: number) => sentenceIndexAt(doc, offset);
-  const discourse = new Discourse(ref, sentenceAt);
-  const clockOnly = new Set<DateMention>();
+  const sentenceAt = sentenceIndexAt.bind(null, doc);
+  const reading: Reading = { doc, ref, tenseAt, discourse: new Discourse(ref, sentenceAt), clockOnly: new Set() };
   const found: DateMention[] = [];
-  for (const r of results) found.push(...mentionsOf(doc, r, ref, tenseAt, discourse, clockOnly));
+  for (const r of results) found.push(...mentionsOf(reading, r));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: DateMention[] = [];
   for (const m of found) if (kept.length === 0 || m.start >= kept[kept.length - 1].end) kept.push(m);
-  const mentions = clockTimesOnTheirDay(kept, clockOnly, sentenceAt);
+  const mentions = clockTimesOnTheirDay(kept, reading.clockOnly, sentenceAt);
   return { ...doc, dates: mentions, referenceDate, diagnostics: diagnostics.length ? [...doc.diagnostics, ...diagnostics] : doc.diagnostics };
 }
