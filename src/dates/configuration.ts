@@ -24,7 +24,7 @@ import RelativePeriodParser from './parsers/relativePeriod.ts';
 import DecadeParser from './parsers/decade.ts';
 import YearParser from './parsers/year.ts';
 import QuarterParser from './parsers/quarter.ts';
-import FalsePositiveFilter from './refiners/falsePositiveFilter.ts';
+import FalsePositiveFilter, { dropsUnread } from './refiners/falsePositiveFilter.ts';
 import TrimSpanRefiner from './refiners/trimSpan.ts';
 import ModifierSpanRefiner from './refiners/modifierSpan.ts';
 import LineBreakRefiner from './refiners/lineBreak.ts';
@@ -60,7 +60,8 @@ export const SUPERSEDED_REFINERS: Record<string, string> = {
 };
 
 /**
- * Records the parser's rule id with every result it makes. (Chrono's relative parsers are all
+ * Records the parser's rule id with every result it makes, and skips a match the false-positive
+ * filter would drop unread. (Chrono's relative parsers are all
  * superseded, so no chrono result depends on the placeholder instant it was parsed against; a
  * test checks that none carries chrono's relative-date tag.)
  */
@@ -68,6 +69,7 @@ function withRule(parser: Parser, rule: string): Parser {
   return {
     pattern: (context) => parser.pattern(context),
     extract(context: ParsingContext, match: RegExpMatchArray) {
+      if (dropsUnread(rule, match)) return null;
       let out = parser.extract(context, match);
       if (!out) return out;
       if (!(out instanceof ChronoResult) && !(out instanceof ParsingComponents)) out = context.createParsingComponents(out);

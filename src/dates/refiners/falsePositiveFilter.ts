@@ -33,6 +33,25 @@ const CLOCK = /\d\s*(?:[ap]\.?m\b\.?)|o['’]?clock|\b(?:gmt|bst|utc|[ecmp][sd]t
 const COLON_TIME_AFTER_WORD = /(?:^|\b(?:at|from|until|till|by|before|after)\s+)\d{1,2}:\d\d$/i;
 const PART_OF_DAY_TIME = /^(?:noon|midday|midnight)$/i;
 
+/** Chrono's parsers whose every result has a month, written as a word. */
+const MONTH_NAME_PARSERS = new Set(['chrono/ENMonthNameParser', 'chrono/ENMonthNameLittleEndianParser', 'chrono/ENMonthNameMiddleEndianParser', 'chrono/ENYearMonthNameParser']);
+
+/**
+ * Whether the filter drops whatever chrono's parser `rule` would read from `match`: a month name
+ * in lower case, an abbreviated weekday alone. Asked before chrono builds the result, which costs
+ * far more than this test ("may" is in most articles, "sat" and "Sun" in many).
+ */
+export function dropsUnread(rule: string, match: RegExpMatchArray): boolean {
+  if (!MONTH_NAME_PARSERS.has(rule) && rule !== 'chrono/ENWeekdayParser') return false;
+  // These parsers capture the character before the date first (chrono's word-boundary check).
+  const text = match[0].slice(match[1]?.length ?? 0);
+  if (MONTH_NAME_PARSERS.has(rule)) {
+    const month = MONTH_WORD.exec(text);
+    return month !== null && month[1][0] === month[1][0].toLowerCase();
+  }
+  return WEEKDAY_ABBREVIATION.test(text.trim());
+}
+
 export default class FalsePositiveFilter implements Refiner {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     return results.filter((r) => noteOf(r.start) !== undefined || this.isValid(context, r));
