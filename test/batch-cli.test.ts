@@ -8,21 +8,11 @@ import iconv from 'iconv-lite';
 import { glob } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { ExtractionSchema } from '../src/schema.ts';
+import { bin, envoy, root } from './support/envoy-cli.ts';
 
 const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin/envoy.js');
 const SEED = path.join(root, 'seeds/000_8adeb89ad61cd016.txt');
 
-async function envoy(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 async function put(dir: string, rel: string, content: string | Buffer): Promise<void> {
   await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });

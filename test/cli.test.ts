@@ -1,24 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ExtractionSchema, extractionJsonSchema } from '../src/schema.ts';
+import { envoy, root } from './support/envoy-cli.ts';
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin/envoy.js');
 
-async function envoy(args: string[], cwd = root): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('envoy CLI', () => {
   it('prints help and exits 0', async () => {

@@ -5,23 +5,20 @@
  * done exactly once. Skips, saying why, only when Redis cannot be started
  * (or BullMQ's Redis client package is not installed).
  */
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Queue } from 'bullmq';
 import { glob } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractionSchema } from '../src/schema.ts';
 import { workerName } from '../src/batch/queue.ts';
+import { bin, envoy, root } from './support/envoy-cli.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin/envoy.js');
-const run = promisify(execFile);
 const LOOPBACK = '127.0.0.1';
 
 async function freePort(): Promise<number> {
@@ -68,15 +65,6 @@ function startWorker(url: string, args: string[]): ChildProcess & { log: () => s
   return Object.assign(child, { log: () => log });
 }
 
-async function envoy(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
