@@ -71,11 +71,6 @@ export function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
-/** Tokens of one sentence. */
-export function sentenceTokens(doc: Doc, sentence: Sentence): Token[] {
-  return doc.tokens.slice(sentence.firstToken, sentence.endToken);
-}
-
 /** Index of the sentence containing character offset `offset` (binary search), or -1. */
 export function sentenceIndexAt(doc: Doc, offset: number): number {
   let lo = 0;

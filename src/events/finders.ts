@@ -31,8 +31,7 @@ export interface Actor {
   end: number;
 }
 
-const lower = (t: Token) => t.lower;
-const isPossessive = (t: Token | undefined) => t !== undefined && (lower(t) === "'s" || lower(t) === "'");
+const isPossessive = (t: Token | undefined) => t !== undefined && (t.lower === "'s" || t.lower === "'");
 const isClauseBreak = (t: Token) => t.text === ';' || t.text === ':' || t.text === '(' || t.text === ')';
 const PRONOUNS = new Set(['he', 'she']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her']);
@@ -52,7 +51,7 @@ function coordinatedLeft(ctx: FinderContext, first: MentionRef): MentionRef[] {
       sawJoiner = false;
       continue;
     }
-    const l = lower(t);
+    const l = t.lower;
     if (l === ',' || l === 'and' || l === '&') sawJoiner = true;
     else if (!(m || /^[A-Z]/.test(t.text) || isPossessive(t))) break;
     i--;
@@ -72,8 +71,8 @@ function unnamedActorAt(ctx: FinderContext, m: MentionRef, limit: number): Actor
   const withThe = d >= ctx.sentenceStart && ctx.doc.tokens[d].lower === 'the';
   for (let k = j; k < Math.min(limit, j + 4); k++) {
     const t = ctx.doc.tokens[k];
-    if (ctx.rules.actorNouns.has(lower(t))) {
-      const singular = !/[^s]s$/.test(lower(t));
+    if (ctx.rules.actorNouns.has(t.lower)) {
+      const singular = !/[^s]s$/.test(t.lower);
       return { people: [], country: m.entity.country, start: withThe ? d : m.start, end: k + 1, definite: withThe && singular };
     }
     if (t.pos === 'VERB' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
@@ -124,7 +123,7 @@ export function subject(ctx: FinderContext, triggerStart: number): Actor | null 
       const unnamed = unnamedActorAt(ctx, m, triggerStart);
       if (unnamed) return unnamed;
     }
-    if (PRONOUNS.has(lower(t)) && triggerStart - i <= 8) {
+    if (PRONOUNS.has(t.lower) && triggerStart - i <= 8) {
       const p = previousPerson(ctx, i);
       return p ? { people: [p], country: null, start: i, end: i + 1 } : null;
     }
@@ -136,7 +135,7 @@ export function subject(ctx: FinderContext, triggerStart: number): Actor | null 
 export function possessor(ctx: FinderContext, triggerStart: number): Actor | null {
   for (let i = triggerStart - 1; i >= Math.max(ctx.sentenceStart, triggerStart - 5); i--) {
     const t = ctx.doc.tokens[i];
-    if (POSSESSIVE_PRONOUNS.has(lower(t))) {
+    if (POSSESSIVE_PRONOUNS.has(t.lower)) {
       const p = previousPerson(ctx, i);
       return p ? { people: [p], country: null, start: i, end: i + 1 } : null;
     }
@@ -168,7 +167,7 @@ function actorAfter(ctx: FinderContext, from: number, maxGap: number): Actor | n
       continue;
     }
     const t = ctx.doc.tokens[i];
-    if (t.pos === 'VERB' || (t.pos === 'ADP' && lower(t) !== 'of') || isClauseBreak(t) || t.text === ',') return null;
+    if (t.pos === 'VERB' || (t.pos === 'ADP' && t.lower !== 'of') || isClauseBreak(t) || t.text === ',') return null;
   }
   return null;
 }
@@ -209,7 +208,7 @@ function withCoordinatedPeople(ctx: FinderContext, actor: Actor): Actor {
 export function agent(ctx: FinderContext, triggerEnd: number): Actor | null {
   for (let i = triggerEnd - 1; i < Math.min(ctx.sentenceEnd, triggerEnd + 8); i++) {
     const t = ctx.doc.tokens[i];
-    if (lower(t) === 'by' || (lower(t) === 'of' && i === triggerEnd)) return actorAfter(ctx, i + 1, 4);
+    if (t.lower === 'by' || (t.lower === 'of' && i === triggerEnd)) return actorAfter(ctx, i + 1, 4);
     if (i >= triggerEnd && (t.pos === 'VERB' || isClauseBreak(t))) return null;
   }
   return null;
@@ -313,7 +312,7 @@ export function toPlace(ctx: FinderContext, triggerEnd: number): PlaceRef[] {
   for (let i = triggerEnd; i < end; i++) {
     const t = ctx.doc.tokens[i];
     if (isClauseBreak(t) || t.pos === 'VERB') return [];
-    if (DESTINATION_PREPOSITIONS.has(lower(t))) {
+    if (DESTINATION_PREPOSITIONS.has(t.lower)) {
       const p = placeAfter(ctx, i + 1, 3);
       if (p) return withCoordinated(ctx, p);
     }
@@ -349,7 +348,7 @@ export function coreference(ctx: FinderContext, triggerStart: number, triggerEnd
   for (let i = triggerEnd; i < end; i++) {
     const t = ctx.doc.tokens[i];
     if (isClauseBreak(t)) return null;
-    const l = lower(t);
+    const l = t.lower;
     const refers = l === 'there' || (COUNTRY_NOUNS.has(l) && determinedBy(ctx.doc.tokens, i, triggerEnd));
     if (refers) {
       const m = referredCountry(ctx, triggerStart, visitorCountry);

@@ -48,7 +48,6 @@ interface Candidate {
   into?: Candidate;
 }
 
-const lower = (t: Token) => t.lower;
 
 function findVisitor(ctx: FinderContext, rule: CompiledTrigger, start: number, end: number): Actor | null {
   for (const finder of rule.visitor) {
@@ -96,7 +95,7 @@ function findDestinations(ctx: FinderContext, rule: CompiledTrigger, start: numb
 /** Whether the tokens from `from` to `to` hold "since" followed by a clause ("since he took office in June"). */
 function sinceClauseBetween(tokens: readonly Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    if (lower(tokens[i]) !== 'since') continue;
+    if (tokens[i].lower !== 'since') continue;
     for (let j = i + 1; j < to; j++) if (tokens[j].pos === 'VERB' || tokens[j].pos === 'PRON') return true;
   }
   return false;
@@ -162,7 +161,7 @@ const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
 const PRESENT_AUX = new Set(['is', 'are', 'am', 'has', 'have', 'does', "'s"]);
 
 function tenseOf(t: Token): Tense {
-  const l = lower(t);
+  const l = t.lower;
   if (PAST_AUX.has(l)) return 'past';
   if (PRESENT_AUX.has(l)) return 'present';
   if (t.pos !== 'VERB') return null;
