@@ -3,8 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { emptyDoc } from '../doc.ts';
 import { ArticleError, readArticle } from '../io/articles.ts';
+import { givenReferenceDate } from '../io/process.ts';
 import { defaultContext, preparePipeline, runPipeline } from '../pipeline.ts';
-import type { ReferenceDate } from '../schema.ts';
 import { explainHtml } from '../explain/html.ts';
 import { explainText } from '../explain/text.ts';
 
@@ -25,12 +25,7 @@ export async function runExplain(file: string, opts: ExplainCliOptions): Promise
     process.stderr.write(`envoy: ${(err as ArticleError).message}\n`);
     return 1;
   }
-  const referenceDate: ReferenceDate =
-    opts.referenceDate !== undefined
-      ? { value: opts.referenceDate, origin: 'option' }
-      : article.metadataReferenceDate !== undefined
-        ? { value: article.metadataReferenceDate, origin: 'metadata' }
-        : { value: null, origin: 'none' };
+  const referenceDate = givenReferenceDate(article, opts.referenceDate);
   const doc = runPipeline(emptyDoc(article.text, referenceDate), ctx);
   if (opts.html) {
     const id = path.basename(file).replace(/\.[^.]*$/, '');
