@@ -93,6 +93,7 @@ const OrganizationsFileSchema = z
     ofPhrases: z.array(z.object({ ...rule, heads: words }).strict()),
     descriptors: z.array(z.object({ ...rule, words }).strict()),
     known: z.array(z.object({ ...rule, domain: z.string().min(1), orgs: z.record(z.string(), Alpha3Schema.nullable()) }).strict()),
+    patterns: z.array(z.object({ ...rule }).strict()),
   })
   .strict();
 
@@ -114,8 +115,15 @@ export const PERSON_PATTERNS = [
   'host-country',
   'since-comparison',
   'pronoun-owner',
+  'nationality-bracket',
+  'initial-surname',
+  'scorecard',
+  'unknown-full-name',
 ] as const;
 export type PersonPattern = (typeof PERSON_PATTERNS)[number];
+
+/** The organisation patterns the engine implements; each must be declared in organizations.yaml. */
+export const ORGANIZATION_PATTERNS = ['score-line'] as const;
 
 const PersonsFileSchema = z
   .object({
@@ -188,6 +196,9 @@ export interface EntityRules {
   sinceWords: Set<string>;
   /** Roles that, after "his" or "her", share the country of the person meant ("his deputies"). */
   ownedRoles: Set<string>;
+  /** Scorecard words before a player's name ("c", "b"), and after a batsman's at the start of a line ("lbw", "run out"). */
+  scorecardBefore: string[][];
+  scorecardAfter: string[][];
   lexicon: WordLexicon;
 }
 
@@ -226,7 +237,7 @@ function compile(dir: string): EntityRules {
   checkUniqueIds([
     { source: titles.source, groups: [['modifiers', titles.data.modifiers], ['titles', titles.data.titles]] },
     { source: places.source, groups: [['directions', [places.data.directions]], ['codes', places.data.codes], ['ofPhrases', places.data.ofPhrases], ['suffixes', places.data.suffixes], ['aliases', places.data.aliases]] },
-    { source: organizations.source, groups: [['suffixes', organizations.data.suffixes], ['ofPhrases', organizations.data.ofPhrases], ['descriptors', organizations.data.descriptors], ['known', organizations.data.known]] },
+    { source: organizations.source, groups: [['suffixes', organizations.data.suffixes], ['ofPhrases', organizations.data.ofPhrases], ['descriptors', organizations.data.descriptors], ['known', organizations.data.known], ['patterns', organizations.data.patterns]] },
     { source: persons.source, groups: [['patterns', persons.data.patterns]] },
   ]);
   places.data.aliases.forEach((a, i) => {
@@ -253,6 +264,9 @@ function compile(dir: string): EntityRules {
   const patterns = new Map(persons.data.patterns.map((p) => [p.id, p]));
   for (const id of PERSON_PATTERNS) {
     if (!patterns.has(id)) persons.source.fail(['patterns'], `pattern '${id}' is implemented by the engine and must be declared`);
+  }
+  for (const id of ORGANIZATION_PATTERNS) {
+    if (!organizations.data.patterns.some((p) => p.id === id)) organizations.source.fail(['patterns'], `pattern '${id}' is implemented by the engine and must be declared`);
   }
   const phrases = (list: string[] | undefined) => (list ?? []).map(phraseWords);
   const wordMap = <T>(groups: Array<{ id: string; words?: string[]; heads?: string[] }>, make: (g: { id: string }) => T) => {
@@ -286,6 +300,8 @@ function compile(dir: string): EntityRules {
     hostLemmas: new Set((patterns.get('host-country')?.lemmas ?? []).map(normalise)),
     sinceWords: new Set((patterns.get('since-comparison')?.words ?? []).map(normalise)),
     ownedRoles: new Set((patterns.get('pronoun-owner')?.words ?? []).map(normalise)),
+    scorecardBefore: phrases(patterns.get('scorecard')?.before),
+    scorecardAfter: phrases(patterns.get('scorecard')?.after),
     lexicon: wordLexicon(),
   };
 }
@@ -302,7 +318,7 @@ export function entityExamples(dir?: string): Array<{ file: string; rule: string
   };
   collect(FILES[0], [files.titles.data.modifiers, files.titles.data.titles]);
   collect(FILES[1], [[files.places.data.directions], files.places.data.codes, files.places.data.ofPhrases, files.places.data.suffixes, files.places.data.aliases]);
-  collect(FILES[2], [files.organizations.data.suffixes, files.organizations.data.ofPhrases, files.organizations.data.descriptors, files.organizations.data.known]);
+  collect(FILES[2], [files.organizations.data.suffixes, files.organizations.data.ofPhrases, files.organizations.data.descriptors, files.organizations.data.known, files.organizations.data.patterns]);
   collect(FILES[3], [files.persons.data.patterns]);
   return out;
 }

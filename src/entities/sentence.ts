@@ -130,6 +130,10 @@ const SUBJECT_OPENER_POS = new Set(['PUNCT', 'CCONJ', 'SCONJ']);
 const SUBJECT_OPENER_WORDS = new Set(['whether', 'that', 'as', 'while', 'when', 'if', 'because', 'after', 'before', 'although', 'though']);
 
 const isCore = (e: TitleEntry) => e.kind !== 'modifier';
+/** Initials before a surname: "M.", "J.R.". */
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+/** A year or a date after a name is a dateline's, not a score: "NEW YORK 1996-08-22". */
+const YEAR_OR_DATE = /^(?:1[89]|20)\d\d(?:\D|$)/;
 
 export class SentenceReader {
   private readonly segs: Segment[] = [];
@@ -594,9 +598,12 @@ export class SentenceReader {
   }
 
   private entityMention(s: number, seg: Extract<Segment, { kind: 'entity' }>): void {
-    const m = this.newMention(seg.from, seg.to, seg.info.type, seg.info.rule);
-    m.entry = { name: seg.info.name, country: seg.info.country, domain: seg.info.domain };
+    // "Chicago 4 HOUSTON 3": a town or region in a results line is its team (a country's team stays the country).
+    const team = (seg.info.type === 'city' || seg.info.type === 'place') && this.scoreEntry(seg.from, seg.to);
+    const m = team ? this.newMention(seg.from, seg.to, 'organization', 'score-line') : this.newMention(seg.from, seg.to, seg.info.type, seg.info.rule);
+    m.entry = team ? { name: m.name, country: null } : { name: seg.info.name, country: seg.info.country, domain: seg.info.domain };
     seg.mention = m;
+    if (team) return;
     if (seg.info.country) m.evidence.push({ country: seg.info.country, strength: EVIDENCE_STRENGTH.direct, rule: seg.info.rule });
     else if (seg.info.type === 'organization' && !seg.info.settled) {
       const owner = this.possessor(s);
@@ -683,10 +690,88 @@ export class SentenceReader {
         m.rule = 'alias';
         m.aliasOf = person;
       }
-    } else if (!this.bracketedAcronym(s, m) && !m.weak && this.givenNameFirst(seg)) {
+    } else if (this.bracketedAcronym(s, m)) {
+      return;
+    } else if (!m.weak && this.givenNameFirst(seg)) {
       m.type = 'person';
       m.rule = 'first-name';
+    } else {
+      this.typeByLayout(s, seg, m);
     }
+  }
+
+  /**
+   * Unknown names typed by where they stand: "NAME ( Country )" is an athlete, "c NAME b NAME" cricketers,
+   * "M. NAME" a person, "NAME 2 NAME 0" and "NAME 4 4 0 0 10 1 12" teams in a results line, and a name of
+   * two or three words that are no English words a person ("Filippo Veglio").
+   */
+  private typeByLayout(s: number, seg: Extract<Segment, { kind: 'name' }>, m: Mention): void {
+    const country = this.bracketedCountry(seg.to);
+    const person = (rule: string) => {
+      m.type = 'person';
+      m.rule = rule;
+      m.weak = false;
+    };
+    if (country) {
+      person('nationality-bracket');
+      m.evidence.push(this.direct(country, 'nationality-bracket'));
+    } else if (this.scorecardCue(seg)) person('scorecard');
+    else if (!seg.weak && this.initialFirst(seg)) person('initial-surname');
+    else if (this.scoreEntry(seg.from, seg.to) && !this.rules.notNames.has(this.lowers[seg.from])) {
+      m.type = 'organization';
+      m.rule = 'score-line';
+      m.weak = false;
+      m.entry = { name: m.name, country: null };
+    } else if (!seg.weak && this.unknownFullName(seg)) person('unknown-full-name');
+  }
+
+  /** "( Switzerland )" or "( U.S. )" right after word `to`: the country's code. */
+  private bracketedCountry(to: number): string | null {
+    if (this.words[to]?.text !== '(' || to + 2 >= this.end) return null;
+    const name = this.nameAt(to + 1, 'anywhere');
+    if (!name || name.entry.type !== 'country' || !name.entry.country || this.words[name.to]?.text !== ')' || name.to >= this.end) return null;
+    return name.entry.country;
+  }
+
+  /** "c Croft b Gough", "lbw b Mullally"; a batsman at the start of a line before "c", "b", "lbw", "run out". */
+  private scorecardCue(seg: Extract<Segment, { kind: 'name' }>): boolean {
+    const cue = this.words[seg.from - 1];
+    if (seg.from > this.first && !cue.cap && this.rules.scorecardBefore.some((p) => this.wordsEndAt(p, seg.from))) return true;
+    return this.words[seg.from].lineStart && seg.from === this.first && this.rules.scorecardAfter.some((p) => this.wordsStartAt(p, seg.to) && !this.words[seg.to].cap);
+  }
+
+  /** "M. Gatting", "J.R. Smith": initials before a surname. */
+  private initialFirst(seg: Extract<Segment, { kind: 'name' }>): boolean {
+    if (seg.to - seg.from < 2 || !INITIALS.test(this.words[seg.from].text)) return false;
+    const last = this.words[seg.to - 1];
+    return !last.upper && !this.rules.orgSuffixes.has(last.lower) && !this.rules.placeSuffixes.has(last.lower);
+  }
+
+  /**
+   * A name in a results or standings line: at the start of the line (or after a rank "2." or another
+   * score) and followed by a score, perhaps after a bracketed qualifier ("Zeleznik ( B ) 0").
+   */
+  private scoreEntry(from: number, to: number): boolean {
+    let k = to;
+    if (this.words[k]?.text === '(' && this.words[k + 2]?.text === ')' && k + 3 < this.end) k += 3;
+    const score = this.words[k];
+    if (k >= this.end || score.kind !== 'number' || YEAR_OR_DATE.test(score.text)) return false;
+    if (from === this.first) return this.words[from].lineStart;
+    const prev = this.words[from - 1];
+    if (prev.kind === 'number') return true;
+    const rank = this.words[from - 2];
+    return prev.text === '.' && from - 2 === this.first && rank.kind === 'number' && rank.lineStart;
+  }
+
+  /** Two or three capitalised words, none an English word, an acronym or a head word: "Filippo Veglio". */
+  private unknownFullName(seg: Extract<Segment, { kind: 'name' }>): boolean {
+    const n = seg.to - seg.from;
+    if (n < 2 || n > 3) return false;
+    for (let k = seg.from; k < seg.to; k++) {
+      const w = this.words[k];
+      if (!w.cap || w.upper || this.rules.lexicon.isCommonWord(w.lower) || this.rules.lexicon.isEnglishWord(w.lower) || this.rules.orgSuffixes.has(w.lower) || this.rules.placeSuffixes.has(w.lower) || this.rules.titles.hasWord(w.lower)) return false;
+    }
+    return true;
   }
 
   /** "(MBS)" right after a mention: another mention of the same entity. */
@@ -1005,7 +1090,8 @@ export class SentenceReader {
       const seg = this.segs[s];
       if (seg.kind !== 'name' || !seg.mention) continue;
       const m = seg.mention;
-      if (seg.listedWith && m.type === null) {
+      // A list after a plural title or byline cue types its names, over a guess from their shape alone.
+      if (seg.listedWith && (m.type === null || m.rule === 'unknown-full-name')) {
         m.type = 'person';
         m.rule = seg.listedWith.rule;
         m.byline = seg.listedWith.byline;

