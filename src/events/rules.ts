@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { cachedByDir, compilePattern as compileRegex, loadRuleFile } from '../rules/load.ts';
-import { compilePattern, PatternSchema, type CompiledPattern } from '../rules/matcher.ts';
+import { compilePattern, PatternSchema, StartIndex, type CompiledPattern } from '../rules/matcher.ts';
 import { VisitStatusSchema, type VisitStatus } from '../schema.ts';
 
 export const VISITOR_FINDERS = ['subject', 'possessor', 'agent', 'object', 'since'] as const;
@@ -131,7 +131,11 @@ export interface CompiledTrigger {
 export interface CompiledVisitRules {
   actorNouns: Set<string>;
   triggers: CompiledTrigger[];
+  /** Where the trigger patterns may match, in the order of `triggers`. */
+  triggerStarts: StartIndex;
   meetings: Array<{ id: string; pattern: CompiledPattern }>;
+  /** Where the meeting patterns may match, in the order of `meetings`. */
+  meetingStarts: StartIndex;
   window: { before: number; after: number };
   negations: Array<{ id: string; pattern: CompiledPattern }>;
   cues: Array<{ id: string; status: VisitStatus; pattern: CompiledPattern }>;
@@ -142,19 +146,23 @@ export const visitRules = cachedByDir((dir): CompiledVisitRules => {
   const visit = loadRuleFile(dir, 'visit.yaml', VisitFileSchema).data;
   const status = loadRuleFile(dir, 'status.yaml', StatusFileSchema).data;
   const { data: attribution, source } = loadRuleFile(dir, 'attribution.yaml', AttributionFileSchema);
+  const triggers = visit.triggers.map((t): CompiledTrigger => ({
+    id: t.id,
+    pattern: compilePattern(t.pattern),
+    visitor: t.visitor,
+    destination: t.destination,
+    host: t.host ?? [],
+    anchor: t.anchor,
+    cameo: t.cameo,
+    ...(t.status ? { status: t.status } : {}),
+  }));
+  const meetings = visit.meetings.map((m) => ({ id: m.id, pattern: compilePattern(m.pattern) }));
   return {
     actorNouns: new Set(visit.actorNouns.map((n) => n.toLowerCase())),
-    triggers: visit.triggers.map((t) => ({
-      id: t.id,
-      pattern: compilePattern(t.pattern),
-      visitor: t.visitor,
-      destination: t.destination,
-      host: t.host ?? [],
-      anchor: t.anchor,
-      cameo: t.cameo,
-      ...(t.status ? { status: t.status } : {}),
-    })),
-    meetings: visit.meetings.map((m) => ({ id: m.id, pattern: compilePattern(m.pattern) })),
+    triggers,
+    triggerStarts: new StartIndex(triggers.map((t) => t.pattern)),
+    meetings,
+    meetingStarts: new StartIndex(meetings.map((m) => m.pattern)),
     window: status.window,
     negations: status.negations.map((n) => ({ id: n.id, pattern: compilePattern(n.pattern) })),
     cues: status.cues.map((c) => ({ id: c.id, status: c.status, pattern: compilePattern(c.pattern) })),

@@ -41,6 +41,11 @@ interface CompiledTest {
 
 export interface CompiledPattern {
   tests: CompiledTest[];
+  /**
+   * Words one of which (as lower-cased text or lemma) the first token of any match has;
+   * undefined when a match may start at any token. Lets a scan skip most positions.
+   */
+  starts?: Set<string>;
 }
 
 /** Longest run a `*` or `+` may take: patterns never scan a whole sentence. */
@@ -50,16 +55,32 @@ const toSet = (v: string | string[] | undefined, lower: boolean): Set<string> | 
   v === undefined ? undefined : new Set((Array.isArray(v) ? v : [v]).map((s) => (lower ? s.toLowerCase() : s)));
 
 export function compilePattern(pattern: Pattern): CompiledPattern {
-  return {
-    tests: pattern.map((t) => ({
-      lower: toSet(t.lower, true),
-      lemma: toSet(t.lemma, true),
-      pos: toSet(t.pos, false),
-      not: t.not ?? false,
-      min: t.op === '?' || t.op === '*' ? 0 : 1,
-      max: t.op === '*' || t.op === '+' ? MAX_REPEAT : 1,
-    })),
-  };
+  const tests = pattern.map((t) => ({
+    lower: toSet(t.lower, true),
+    lemma: toSet(t.lemma, true),
+    pos: toSet(t.pos, false),
+    not: t.not ?? false,
+    min: t.op === '?' || t.op === '*' ? 0 : 1,
+    max: t.op === '*' || t.op === '+' ? MAX_REPEAT : 1,
+  }));
+  const starts = startWords(tests);
+  return starts ? { tests, starts } : { tests };
+}
+
+/**
+ * The words a match can start with: those of the first test, and of the tests after it
+ * while they are optional. Undefined when one of them passes tokens whatever their word.
+ */
+function startWords(tests: readonly CompiledTest[]): Set<string> | undefined {
+  const words = new Set<string>();
+  for (const test of tests) {
+    // A token passes only if its lower-cased text is in `lower`, or (without `lower`) its text or lemma is in `lemma`.
+    const own = test.not ? undefined : (test.lower ?? test.lemma);
+    if (!own) return undefined;
+    for (const w of own) words.add(w);
+    if (test.min > 0) return words;
+  }
+  return undefined;
 }
 
 function tokenPasses(test: CompiledTest, token: Token): boolean {
@@ -100,9 +121,25 @@ export interface TokenMatch {
   end: number;
 }
 
-/** All non-overlapping matches in tokens[from, to), left to right, longest at each position. */
-export function findAll(pattern: CompiledPattern, tokens: readonly Token[], from = 0, to = tokens.length): TokenMatch[] {
+/**
+ * All non-overlapping matches in tokens[from, to), left to right, longest at each position.
+ * `starts`, when given, holds (in order) every position where the pattern may start a match
+ * (see `StartIndex`): only those are tried.
+ */
+export function findAll(pattern: CompiledPattern, tokens: readonly Token[], from = 0, to = tokens.length, starts?: readonly number[]): TokenMatch[] {
   const matches: TokenMatch[] = [];
+  if (starts) {
+    let i = from;
+    for (let k = lowerBound(starts, from); k < starts.length && starts[k] < to; k++) {
+      if (starts[k] < i) continue;
+      const e = matchAt(pattern, tokens, starts[k], to);
+      if (e > starts[k]) {
+        matches.push({ start: starts[k], end: e });
+        i = e;
+      }
+    }
+    return matches;
+  }
   for (let i = from; i < to; ) {
     const e = matchAt(pattern, tokens, i, to);
     if (e > i) {
@@ -111,4 +148,49 @@ export function findAll(pattern: CompiledPattern, tokens: readonly Token[], from
     } else i++;
   }
   return matches;
+}
+
+/** Index of the first element of sorted `xs` that is at least `x`. */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Where each of a list of patterns may start a match in a token list, found in one pass
+ * over the tokens (a word lookup per token) instead of one pass per pattern.
+ */
+export class StartIndex {
+  /** Pattern indexes by start word. */
+  private readonly byWord = new Map<string, number[]>();
+  /** Patterns that may start anywhere. */
+  private readonly anywhere: number[] = [];
+
+  constructor(private readonly patterns: readonly CompiledPattern[]) {
+    patterns.forEach((p, k) => {
+      if (!p.starts) this.anywhere.push(k);
+      else for (const w of p.starts) this.byWord.set(w, [...(this.byWord.get(w) ?? []), k]);
+    });
+  }
+
+  /** For each pattern, the positions where it may start, in order; undefined for a pattern that may start anywhere. */
+  positions(tokens: readonly Token[]): Array<number[] | undefined> {
+    const out = this.patterns.map((_, k): number[] | undefined => (this.anywhere.includes(k) ? undefined : []));
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const byLower = this.byWord.get(t.lower);
+      if (byLower) for (const k of byLower) out[k]!.push(i);
+      if (t.lemma === t.lower) continue;
+      const byLemma = this.byWord.get(t.lemma);
+      // A pattern keyed by both words of the token lists the position once.
+      if (byLemma) for (const k of byLemma) if (out[k]!.at(-1) !== i) out[k]!.push(i);
+    }
+    return out;
+  }
 }

@@ -240,24 +240,45 @@ function attributionOf(doc: Doc, rules: CompiledVisitRules, sentence: { start: n
   return undefined;
 }
 
+/** Whether some list of `starts` (per pattern, undefined: anywhere) has a position in [from, to). */
+function anyStartIn(starts: ReadonlyArray<readonly number[] | undefined>, from: number, to: number, cursor: number[]): boolean {
+  let any = false;
+  starts.forEach((positions, k) => {
+    if (!positions) {
+      any = true;
+      return;
+    }
+    // Sentences come in order: each pattern's cursor only moves forward.
+    let c = cursor[k];
+    while (c < positions.length && positions[c] < from) c++;
+    cursor[k] = c;
+    if (c < positions.length && positions[c] < to) any = true;
+  });
+  return any;
+}
+
 function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIndex, diagnostics: Diagnostic[]): Candidate[] {
   const candidates: Candidate[] = [];
   let topic: MentionRef | null = null;
+  const starts = rules.triggerStarts.positions(doc.tokens);
+  const cursor = starts.map(() => 0);
   doc.sentences.forEach((sentence, si) => {
+    // A sentence where no trigger can match leaves everything as it was.
+    if (!anyStartIn(starts, sentence.firstToken, sentence.endToken, cursor)) return;
     const ctx: FinderContext = { doc, rules, index, sentenceStart: sentence.firstToken, sentenceEnd: sentence.endToken, topic };
     const taken = new Set<number>();
     const found: Array<{ rule: CompiledTrigger; start: number; end: number }> = [];
-    for (const rule of rules.triggers) {
-      for (const m of findAll(rule.pattern, doc.tokens, sentence.firstToken, sentence.endToken)) {
+    rules.triggers.forEach((rule, k) => {
+      for (const m of findAll(rule.pattern, doc.tokens, sentence.firstToken, sentence.endToken, starts[k])) {
         let free = true;
         for (let i = m.start; i < m.end; i++) if (taken.has(i)) free = false;
         if (!free) continue;
         for (let i = m.start; i < m.end; i++) taken.add(i);
         found.push({ rule, ...m });
       }
-    }
+    });
     found.sort((a, b) => a.start - b.start);
-    const triggerRanges = found.map((f): [number, number] => [f.start, f.end]);
+  const triggerRanges = found.map((f): [number, number] => [f.start, f.end]);
     const inSentence: Candidate[] = [];
     for (const { rule, start, end } of found) {
       const triggerSpan = span(doc.text, doc.tokens[start].start, doc.tokens[end - 1].end);
@@ -308,7 +329,7 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
         .sort((a, b) => Math.abs(a.start - c.start) - Math.abs(b.start - c.start))[0];
       if (donor) c.destination = { ...donor.destination!, mention: donor.destination!.mention };
     }
-    const attribution = attributionOf(doc, rules, sentence);
+    const attribution = inSentence.length ? attributionOf(doc, rules, sentence) : undefined;
     for (const c of inSentence) {
       if (!c.destination) {
         diagnostics.push({ stage: 'events', kind: 'near-miss', rule: c.rule.id, span: c.evidence[0], message: `trigger '${c.evidence[0].text}' (${c.rule.id}) has no destination` });
@@ -441,31 +462,40 @@ function merge(candidates: Candidate[]): Candidate[] {
 function attachMeetings(doc: Doc, rules: CompiledVisitRules, index: MentionIndex, events: Candidate[]): void {
   const sentencesOf = (e: Candidate) => new Set(e.evidence.map((s) => sentenceIndexAt(doc, s.start)));
   const eventSentences = events.map(sentencesOf);
+  const starts = rules.meetingStarts.positions(doc.tokens);
+  const cursor = starts.map(() => 0);
+  // People in text order; `next` is the first one not before the current sentence.
+  const people = index.mentions.filter(isPerson);
+  let next = 0;
   doc.sentences.forEach((sentence, si) => {
-    const ctx: FinderContext = { doc, rules, index, sentenceStart: sentence.firstToken, sentenceEnd: sentence.endToken, topic: null };
-    for (const meeting of rules.meetings) {
-      for (const m of findAll(meeting.pattern, doc.tokens, sentence.firstToken, sentence.endToken)) {
-        const met = object(ctx, m.end)?.people ?? [];
-        if (!met.length) continue;
-        const who = subject(ctx, m.start)?.people ?? [];
-        const here = events.filter((_, i) => eventSentences[i].has(si));
-        const target =
-          here[0] ??
-          events.find((e) => who.some((w) => e.visitors.some((v) => v.entity.id === w.entity.id)) && met.every((p) => p.entity.country === null || p.entity.country === e.destination!.country));
-        if (target) target.met.push(...met);
-      }
+    if (anyStartIn(starts, sentence.firstToken, sentence.endToken, cursor)) {
+      const ctx: FinderContext = { doc, rules, index, sentenceStart: sentence.firstToken, sentenceEnd: sentence.endToken, topic: null };
+      rules.meetings.forEach((meeting, k) => {
+        for (const m of findAll(meeting.pattern, doc.tokens, sentence.firstToken, sentence.endToken, starts[k])) {
+          const met = object(ctx, m.end)?.people ?? [];
+          if (!met.length) continue;
+          const who = subject(ctx, m.start)?.people ?? [];
+          const here = events.filter((_, i) => eventSentences[i].has(si));
+          const target =
+            here[0] ??
+            events.find((e) => who.some((w) => e.visitors.some((v) => v.entity.id === w.entity.id)) && met.every((p) => p.entity.country === null || p.entity.country === e.destination!.country));
+          if (target) target.met.push(...met);
+        }
+      });
     }
-    attachCoActors(doc, index, events, sentence);
+    while (next < people.length && people[next].start < sentence.firstToken) next++;
+    const inSentence: MentionRef[] = [];
+    for (let k = next; k < people.length && people[k].start < sentence.endToken; k++) if (people[k].end <= sentence.endToken) inSentence.push(people[k]);
+    if (inSentence.length > 1) attachCoActors(doc, events, inSentence);
   });
 }
 
 /**
  * "Mr Morrison and Vanuatu's prime minister Charlot Salwai reached an agreement":
  * a person of the destination country named jointly with the visitor ("X and Y")
- * is someone the visitor met there.
+ * is someone the visitor met there. `people` are the persons of one sentence, in text order.
  */
-function attachCoActors(doc: Doc, index: MentionIndex, events: Candidate[], sentence: { firstToken: number; endToken: number }): void {
-  const people = index.mentions.filter((m) => isPerson(m) && m.start >= sentence.firstToken && m.end <= sentence.endToken);
+function attachCoActors(doc: Doc, events: Candidate[], people: readonly MentionRef[]): void {
   for (let k = 0; k + 1 < people.length; k++) {
     const [a, b] = [people[k], people[k + 1]];
     const between = doc.tokens.slice(a.end, b.start);
