@@ -52,14 +52,14 @@ describe('reading articles', () => {
     await writeFile(path.join(dir, 'page.txt'), '<!-- saved -->\n<!DOCTYPE html><html><body><p>Macron visited China.</p></body></html>');
     await writeFile(path.join(dir, 'blank.txt'), ' \n\t\n');
     execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
-    await expect(readArticle(path.join(dir, 'page.txt'))).rejects.toThrow(/page\.txt: HTML page, not plain text/);
-    await expect(readArticle(path.join(dir, 'blank.txt'))).rejects.toThrow(/blank\.txt: empty file/);
-    await expect(readArticle(path.join(dir, 'pipe.txt'))).rejects.toThrow(/pipe\.txt: not a regular file/);
+    expect(() => readArticle(path.join(dir, 'page.txt'))).toThrow(/page\.txt: HTML page, not plain text/);
+    expect(() => readArticle(path.join(dir, 'blank.txt'))).toThrow(/blank\.txt: empty file/);
+    expect(() => readArticle(path.join(dir, 'pipe.txt'))).toThrow(/pipe\.txt: not a regular file/);
 
     await writeFile(path.join(dir, 'a.txt'), SENTENCE);
-    const plain = await readArticle(path.join(dir, 'a.txt'));
+    const plain = readArticle(path.join(dir, 'a.txt'));
     await writeFile(path.join(dir, 'a.meta.json'), JSON.stringify({ referenceDate: '2024-03' }));
-    const withSidecar = await readArticle(path.join(dir, 'a.txt'));
+    const withSidecar = readArticle(path.join(dir, 'a.txt'));
     expect(withSidecar.metadataReferenceDate).toBe('2024-03');
     expect(withSidecar.contentHash).not.toBe(plain.contentHash);
     expect(plain.contentHash).toMatch(/^[0-9a-f]{64}$/);

@@ -96,7 +96,7 @@ export async function enqueueArticles(
       const batch = [];
       for (const input of inputs.slice(i, i + ENQUEUE_BATCH)) {
         try {
-          const article = await readArticle(input.path);
+          const article = readArticle(input.path);
           const job: ArticleJob = { id: input.id, source: input.path, outputStem: input.outputStem, article, ...(options.referenceDate ? { referenceDate: options.referenceDate } : {}) };
           batch.push({
             name: JOB_NAME,

@@ -85,7 +85,7 @@ export async function runArticleTask(task: ArticleTask): Promise<ArticleOutcome>
   let article: Article;
   if (task.kind === 'file') {
     try {
-      article = await readArticle(input.path);
+      article = readArticle(input.path);
     } catch (err) {
       return failure('read', err);
     }

@@ -20,7 +20,7 @@ export async function runExplain(file: string, opts: ExplainCliOptions): Promise
   preparePipeline(ctx);
   let article;
   try {
-    article = await readArticle(file);
+    article = readArticle(file);
   } catch (err) {
     process.stderr.write(`envoy: ${(err as ArticleError).message}\n`);
     return 1;

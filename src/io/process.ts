@@ -1,6 +1,6 @@
-/** One article from path to validated Extraction, with every failure attributed to its file. */
+/** An article already read to a validated Extraction, with the reference date it is given. */
 import type { Extraction, ReferenceDate } from '../schema.ts';
-import { ArticleError, readArticle, type Article, type ArticleInput } from './articles.ts';
+import type { Article, ArticleInput } from './articles.ts';
 import { extractText } from './segments.ts';
 
 export interface ProcessOptions {
@@ -8,10 +8,6 @@ export interface ProcessOptions {
   referenceDate?: string;
   rulesDir?: string;
 }
-
-export type ProcessResult =
-  | { ok: true; input: ArticleInput; extraction: Extraction; article: Article }
-  | { ok: false; input: ArticleInput; error: ArticleError };
 
 /** The reference date an article is given: the command line's, else its sidecar's, else none (the text may still supply one). */
 export function givenReferenceDate(article: Article, optionValue: string | undefined): ReferenceDate {
@@ -26,14 +22,4 @@ export function extractArticle(article: Article, input: Pick<ArticleInput, 'id' 
   const extraction = extractText(article.text, { id: input.id, source: input.path, referenceDate, rulesDir: options.rulesDir });
   if (article.encoding === undefined) return extraction;
   return { ...extraction, document: { ...extraction.document, encoding: article.encoding } };
-}
-
-export async function processArticle(input: ArticleInput, options: ProcessOptions = {}): Promise<ProcessResult> {
-  try {
-    const article = await readArticle(input.path);
-    return { ok: true, input, extraction: extractArticle(article, input, options), article };
-  } catch (err) {
-    const error = err instanceof ArticleError ? err : new ArticleError(input.path, (err as Error).message ?? String(err));
-    return { ok: false, input, error };
-  }
 }
