@@ -37,6 +37,7 @@ export function resolve(mentions: Mention[], descriptions: Description[], rules:
   resolver.groupNonPersons();
   resolver.groupFullNames();
   resolver.joinShortForms();
+  resolver.typeGuesses();
   resolver.joinAliases();
   resolver.inferCountries(descriptions);
   return resolver.entities(text);
@@ -173,6 +174,31 @@ class Resolver {
       const org = index.orgByFirstWord.get(word);
       if (org && m.type === null && !m.attributive) this.add(org, m);
       else if (m.type === 'person') index.byWord.set(word, this.create('person', m));
+    }
+  }
+
+  /**
+   * Names typed only by where they stand ("Yorkshire 238", "v Hampshire") that joined no entity take
+   * their guess; the same name elsewhere in the article, with no cue of its own, joins them
+   * ("By the close Yorkshire had …").
+   */
+  typeGuesses(): void {
+    const byName = new Map<string, Cluster>();
+    for (const m of this.mentions) {
+      if (m.type !== null || !m.guess || this.clusterOf.has(m)) continue;
+      m.type = m.guess.type;
+      m.rule = m.guess.rule;
+      m.entry = { name: m.name, country: null };
+      m.weak = false;
+      const key = compact(m.words);
+      const same = byName.get(key);
+      if (same?.type === m.type) this.add(same, m);
+      else if (!same) byName.set(key, this.create(m.type, m));
+    }
+    if (byName.size === 0) return;
+    for (const m of this.mentions) {
+      const same = m.type === null && !m.aliasOf && !this.clusterOf.has(m) ? byName.get(compact(m.words)) : undefined;
+      if (same) this.add(same, m);
     }
   }
 

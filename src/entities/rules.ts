@@ -93,7 +93,7 @@ const OrganizationsFileSchema = z
     ofPhrases: z.array(z.object({ ...rule, heads: words }).strict()),
     descriptors: z.array(z.object({ ...rule, words }).strict()),
     known: z.array(z.object({ ...rule, domain: z.string().min(1), orgs: z.record(z.string(), Alpha3Schema.nullable()) }).strict()),
-    patterns: z.array(z.object({ ...rule }).strict()),
+    patterns: z.array(z.object({ ...rule, before: words.optional(), after: words.optional() }).strict()),
   })
   .strict();
 
@@ -123,7 +123,7 @@ export const PERSON_PATTERNS = [
 export type PersonPattern = (typeof PERSON_PATTERNS)[number];
 
 /** The organisation patterns the engine implements; each must be declared in organizations.yaml. */
-export const ORGANIZATION_PATTERNS = ['score-line'] as const;
+export const ORGANIZATION_PATTERNS = ['score-line', 'team-cue', 'acronym'] as const;
 
 const PersonsFileSchema = z
   .object({
@@ -199,6 +199,9 @@ export interface EntityRules {
   /** Scorecard words before a player's name ("c", "b"), and after a batsman's at the start of a line ("lbw", "run out"). */
   scorecardBefore: string[][];
   scorecardAfter: string[][];
+  /** Words around a one-word name that make it a team ("v Hampshire", "Kent beat"). */
+  teamBefore: string[][];
+  teamAfter: string[][];
   lexicon: WordLexicon;
 }
 
@@ -302,6 +305,8 @@ function compile(dir: string): EntityRules {
     ownedRoles: new Set((patterns.get('pronoun-owner')?.words ?? []).map(normalise)),
     scorecardBefore: phrases(patterns.get('scorecard')?.before),
     scorecardAfter: phrases(patterns.get('scorecard')?.after),
+    teamBefore: phrases(organizations.data.patterns.find((p) => p.id === 'team-cue')?.before),
+    teamAfter: phrases(organizations.data.patterns.find((p) => p.id === 'team-cue')?.after),
     lexicon: wordLexicon(),
   };
 }

@@ -56,6 +56,8 @@ export interface Mention {
   byline: boolean;
   /** Used as a modifier of the lower-case noun after it ("the two Communist countries"). */
   attributive: boolean;
+  /** A type read from the layout alone ("Yorkshire 238"): taken only if the name joins no entity of the article. */
+  guess?: { type: EntityType; rule: string };
 }
 
 /** A subject "the UK chancellor" with no name: it may give the country of the person just named. */
@@ -130,6 +132,8 @@ const SUBJECT_OPENER_POS = new Set(['PUNCT', 'CCONJ', 'SCONJ']);
 const SUBJECT_OPENER_WORDS = new Set(['whether', 'that', 'as', 'while', 'when', 'if', 'because', 'after', 'before', 'although', 'though']);
 
 const isCore = (e: TitleEntry) => e.kind !== 'modifier';
+/** Three to six capitals, perhaps with full stops: "KDP", "U.N.". */
+const ACRONYM = /^(?:[A-Z]{3,6}|(?:[A-Z]\.){2,4})$/;
 /** Initials before a surname: "M.", "J.R.". */
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 /** A year or a date after a name is a dateline's, not a score: "NEW YORK 1996-08-22". */
@@ -717,12 +721,24 @@ export class SentenceReader {
       m.evidence.push(this.direct(country, 'nationality-bracket'));
     } else if (this.scorecardCue(seg)) person('scorecard');
     else if (!seg.weak && this.initialFirst(seg)) person('initial-surname');
-    else if (this.scoreEntry(seg.from, seg.to) && !this.rules.notNames.has(this.lowers[seg.from])) {
-      m.type = 'organization';
-      m.rule = 'score-line';
-      m.weak = false;
-      m.entry = { name: m.name, country: null };
-    } else if (!seg.weak && this.unknownFullName(seg)) person('unknown-full-name');
+    else if (this.rules.notNames.has(this.lowers[seg.from])) return;
+    else if (this.scoreEntry(seg.from, seg.to)) m.guess = { type: 'organization', rule: 'score-line' };
+    else if (!seg.weak && this.unknownFullName(seg)) person('unknown-full-name');
+    else if (seg.to - seg.from === 1 && this.teamCue(seg)) m.guess = { type: 'organization', rule: 'team-cue' };
+    else if (!seg.weak && this.acronym(seg)) m.guess = { type: 'organization', rule: 'acronym' };
+  }
+
+  /** An unknown acronym in running text ("the KDP", "NLD supporters"): an organisation's. */
+  private acronym(seg: Extract<Segment, { kind: 'name' }>): boolean {
+    const w = this.words[seg.from];
+    return seg.to - seg.from === 1 && ACRONYM.test(w.text) && !this.rules.lexicon.isCommonWord(w.lower) && !this.rules.lexicon.isEnglishWord(w.lower);
+  }
+
+  /** "v Hampshire", "rivals Leicestershire", "Kent beat": a one-word name in a fixture or a result. */
+  private teamCue(seg: Extract<Segment, { kind: 'name' }>): boolean {
+    const before = this.words[seg.from - 1];
+    if (seg.from > this.first && !before.cap && this.rules.teamBefore.some((p) => this.wordsEndAt(p, seg.from))) return true;
+    return seg.to < this.end && !this.words[seg.to].cap && this.rules.teamAfter.some((p) => this.wordsStartAt(p, seg.to));
   }
 
   /** "( Switzerland )" or "( U.S. )" right after word `to`: the country's code. */

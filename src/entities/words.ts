@@ -23,7 +23,7 @@ export interface Word {
   /** Two or more letters, none lower-case ("HANOI", "SK", "U.S."). */
   upper: boolean;
   sentence: number;
-  /** First alphabetic word of its sentence, or right after a full stop, dash, colon or opening quote inside it. */
+  /** First alphabetic word of its sentence, or right after a full stop, dash, colon or opening quote inside it; not after a rank ("2. Name"). */
   sentenceStart: boolean;
   /** First word of its line. */
   lineStart: boolean;
@@ -83,6 +83,12 @@ function hasLetter(text: string): boolean {
   return LETTER.test(text);
 }
 
+/** The words so far end with a rank at the start of a line ("2."): what follows is a list entry, not a new sentence. */
+function afterRank(words: readonly Word[]): boolean {
+  const n = words.length;
+  return n >= 2 && words[n - 1].text === '.' && words[n - 2].kind === 'number' && words[n - 2].lineStart;
+}
+
 /**
  * Cuts the doc's tokens into words, sentence by sentence. `hyphenPrefixes`
  * ("then", "ex") stay words of their own with their hyphen ("then-party" is
@@ -140,7 +146,7 @@ export function buildWords(doc: Doc, hyphenPrefixes: ReadonlySet<string>): Sente
         cap,
         upper,
         sentence: s,
-        sentenceStart: kind === 'alpha' && (!sawAlpha || OPENING.test(words[words.length - 1]?.text ?? '')),
+        sentenceStart: kind === 'alpha' && (!sawAlpha || OPENING.test(words[words.length - 1]?.text ?? '')) && !afterRank(words),
         lineStart,
       });
       if (owner < wordText.length) {
