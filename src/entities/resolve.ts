@@ -20,6 +20,9 @@ interface Cluster {
   inferred: CountryEvidence[];
 }
 
+/** Rules that type a name as a team from a results layout. */
+const TEAM_RULES = new Set(['score-line', 'team-cue']);
+
 /** "Lee Jae-myung" and "Lee Jae Myung" are one name. */
 const compact = (words: readonly string[]) => words.join('').replace(/[-‐'’.\s]/g, '');
 
@@ -34,6 +37,7 @@ function isPart(part: readonly string[], whole: readonly string[]): boolean {
 export function resolve(mentions: Mention[], descriptions: Description[], rules: EntityRules, text: string): Entity[] {
   const resolver = new Resolver(mentions, rules);
   resolver.typeCoordinated();
+  resolver.typeTeams();
   resolver.groupNonPersons();
   resolver.groupFullNames();
   resolver.joinShortForms();
@@ -81,6 +85,20 @@ class Resolver {
         m.rule = 'coordination';
         changed = true;
       }
+    }
+  }
+
+  /** A county that plays in the article's results ("Surrey 429-7", "v Surrey") is the team wherever the article names it. */
+  typeTeams(): void {
+    const isTeam = (m: Mention) => TEAM_RULES.has(m.type === 'organization' ? m.rule : (m.guess?.rule ?? ''));
+    const teams = new Set(this.mentions.filter(isTeam).map((m) => compact(m.words)));
+    if (teams.size === 0) return;
+    for (const m of this.mentions) {
+      // A county or region with no country of its own ("Surrey"); a town or a home nation keeps being a place where no result names it.
+      if (m.type !== 'place' || m.entry?.country || !teams.has(compact(m.words))) continue;
+      m.type = 'organization';
+      m.entry = { name: m.name, country: null };
+      m.evidence = [];
     }
   }
 

