@@ -36,6 +36,14 @@ describe('tokenise', () => {
     expect(doc.tokens.find((t) => t.text === '’s')!.lower).toBe("'s");
   });
 
+  it('lemmatises a word by its POS, gives contraction parts their own lemma, and does so alike on every reading', () => {
+    const text = "He saw the saw. She can't stay; the saws stayed.";
+    const lemmas = () => run(text).tokens.map((t) => `${t.text}:${t.lemma}`);
+    const first = lemmas();
+    expect(first).toEqual(expect.arrayContaining(['saw:see', 'saw:saw', 'ca:can', "n't:not", 'saws:saw', 'stayed:stay']));
+    expect(lemmas()).toEqual(first);
+  });
+
   it('gives a lemma to every token, even where wink has none ("cannot")', () => {
     for (const text of ['He cannot visit.', 'Cannot stop. We cannot.', 'The firm said it "cannot" comment.']) {
       for (const t of run(text).tokens) expect(typeof t.lemma === 'string' && t.lemma.length > 0, `lemma of '${t.text}'`).toBe(true);

@@ -17,6 +17,7 @@ const require = createRequire(import.meta.url);
 interface WinkCollection<T> {
   each(fn: (item: T) => void): void;
   out(what?: unknown): unknown;
+  itemAt(k: number): { out(what?: unknown): unknown };
 }
 interface WinkDoc {
   sentences(): WinkCollection<{ out(what?: unknown): unknown }>;
@@ -61,49 +62,101 @@ function pieces(text: string): Array<[number, number]> {
  * comes from the article.
  */
 const LONG_RUN = /\S{100,}/g;
+/** Whether a text has such a run: tried only where a run starts, so much cheaper than the replace. */
+const HAS_LONG_RUN = /(?<!\S)\S{100}/;
+
+/**
+ * Lemmas by POS and word. Outside contractions (whose parts carry their own lemma) wink's
+ * lemma depends on nothing but the word and its POS, so it is looked up once per pair
+ * instead of lemmatised per token, the costliest of wink's outputs.
+ */
+const lemmaMemo = new Map<string, Map<string, string>>();
+let lemmaMemoSize = 0;
+/** Beyond this many pairs the memo starts over, so memory stays bounded over any number of articles. */
+const LEMMA_MEMO_LIMIT = 200_000;
+
+/** The lower-cased lemma wink gives its token `i`, whose word is `value`. */
+function winkLemma(wdoc: WinkDoc, i: number, value: string): string {
+  // wink has no lemma for a few contractions ("cannot").
+  return ((wdoc.tokens().itemAt(i).out(wink().its.lemma) as string | undefined) ?? value).toLowerCase();
+}
+
+/** The lower-cased lemma of wink's token `i`, whose word is `value` and POS `pos`. */
+function lemmaOf(wdoc: WinkDoc, i: number, value: string, pos: string, contraction: boolean): string {
+  if (contraction) return winkLemma(wdoc, i, value);
+  let byWord = lemmaMemo.get(pos);
+  if (!byWord) lemmaMemo.set(pos, (byWord = new Map()));
+  let lemma = byWord.get(value);
+  if (lemma === undefined) {
+    if (lemmaMemoSize >= LEMMA_MEMO_LIMIT) {
+      for (const m of lemmaMemo.values()) m.clear();
+      lemmaMemoSize = 0;
+    }
+    lemma = winkLemma(wdoc, i, value);
+    byWord.set(value, lemma);
+    lemmaMemoSize++;
+  }
+  return lemma;
+}
+
+const APOSTROPHE = /\u2019/g;
+const LINE_BREAK = /[\r\n]/;
+const S = 0x73;
+const CAPITAL_S = 0x53;
+
+/** Lower-cased, with typographic apostrophes made straight. */
+function lowerOf(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('\u2019') ? lower.replace(APOSTROPHE, "'") : lower;
+}
+
+/** Whether wink's preceding spaces hold a line break; almost always they are none or one space. */
+const spacesBreakLine = (spaces: string) => spaces.length > 0 && spaces !== ' ' && LINE_BREAK.test(spaces);
 
 function tokenisePiece(text: string, offset: number, tokens: Token[], sentences: Sentence[]): void {
   const { its } = wink();
-  const masked = text.replace(LONG_RUN, (run) => '0'.repeat(run.length));
+  const masked = HAS_LONG_RUN.test(text) ? text.replace(LONG_RUN, (run) => '0'.repeat(run.length)) : text;
   const wdoc = wink().readDoc(masked);
   const values = wdoc.tokens().out(its.value) as string[];
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
   const pos = wdoc.tokens().out(its.pos) as string[];
-  const lemmas = wdoc.tokens().out(its.lemma) as string[];
+  const contractions = wdoc.tokens().out(its.contractionFlag) as boolean[];
   // wink keeps line breaks as tokens of their own: they become `lineBefore` of the next real token.
   const indexOf = new Int32Array(values.length + 1);
   let at = 0;
   let lineBreak = false;
   for (let i = 0; i < values.length; i++) {
+    const winkValue = values[i];
     at += spaces[i].length;
     const start = offset + at;
-    at += values[i].length;
+    at += winkValue.length;
     indexOf[i] = tokens.length;
-    if (values[i].trim() === '') {
-      lineBreak ||= /[\r\n]/.test(values[i]);
+    if (winkValue.trim() === '') {
+      lineBreak ||= LINE_BREAK.test(winkValue);
       continue;
     }
-    const value = text.slice(start - offset, offset + at - offset);
-    const wasMasked = value !== values[i];
+    // The article's own text, which differs from wink's only where a long run was masked.
+    const wasMasked = !text.startsWith(winkValue, start - offset);
+    const value = wasMasked ? text.slice(start - offset, at) : winkValue;
     const token: Token = {
       start,
       end: offset + at,
       text: value,
-      lower: value.toLowerCase().replace(/\u2019/g, "'"),
+      lower: lowerOf(value),
       pos: wasMasked ? 'X' : pos[i],
-      // wink has no lemma for a few contractions ("cannot").
-      lemma: (wasMasked ? value : (lemmas[i] ?? value)).toLowerCase(),
+      lemma: wasMasked ? value.toLowerCase() : lemmaOf(wdoc, i, value, pos[i], contractions[i]),
       spaceBefore: spaces[i].length > 0 || lineBreak,
-      lineBefore: lineBreak || /[\r\n]/.test(spaces[i]),
+      lineBefore: lineBreak || spacesBreakLine(spaces[i]),
     };
     // wink learns new words as it reads: after one article it may keep "Blunkett's" whole in the
     // next. Splitting the possessive here makes tokens the same whatever was read before.
-    const possessive = POSSESSIVE_END.exec(token.text);
+    const last = value.charCodeAt(value.length - 1);
+    const possessive = (last === S || last === CAPITAL_S) && value.length > 2 ? POSSESSIVE_END.exec(value) : null;
     if (possessive) {
       const cut = token.end - possessive[1].length;
-      const word = token.text.slice(0, -possessive[1].length);
+      const word = value.slice(0, -possessive[1].length);
       tokens.push({ ...token, end: cut, text: word, lower: token.lower.slice(0, word.length), lemma: word.toLowerCase() });
-      tokens.push({ ...token, start: cut, text: possessive[1], lower: possessive[1].toLowerCase().replace(/\u2019/g, "'"), pos: 'PART', lemma: "'s", spaceBefore: false, lineBefore: false });
+      tokens.push({ ...token, start: cut, text: possessive[1], lower: lowerOf(possessive[1]), pos: 'PART', lemma: "'s", spaceBefore: false, lineBefore: false });
     } else {
       tokens.push(token);
     }
