@@ -9,6 +9,7 @@
 import * as chrono from 'chrono-node';
 import type { Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import { ParsingComponents, ParsingResult as ChronoResult } from 'chrono-node';
+import { CueIndex, glued, type Cue } from './cues.ts';
 import { noteOf } from './notes.ts';
 import { hasRule, ruleOf, setRule } from './rule.ts';
 import type { EnvoyParser } from './result.ts';
@@ -86,22 +87,44 @@ function withRule(parser: Parser, rule: string): Parser {
 /** A pattern that fails at once (sticky, so it is tried at the first position only). */
 const NEVER = /(?!)/y;
 
+const PARTS_OF_DAY = ['morning', 'afternoon', 'evening', 'night', 'midnight', 'midday', 'noon'];
+
 /**
- * Parsers run only on a text that has their cue (by class name). The clock-time parser is slow
- * and rarely right in news: it reads every "1.30" and "at 1" and keeps almost none of them (see
- * the false-positive filter), so it runs only where am/pm, h:mm, o'clock or a time zone appears.
- * The quarter parser's every match holds the rare word "quarter", found far faster than its
- * pattern is tried at every word.
+ * Cues of chrono's parsers (cues.ts), by class name; envoy's parsers carry their own. The
+ * clock-time parser is slow and rarely right in news: it reads every "1.30" and "at 1" and keeps
+ * almost none of them (see the false-positive filter), so it runs only where am/pm, h:mm,
+ * o'clock or a time zone appears. The part-of-day parser's pattern is
+ * `(?:this)?\s{0,3}(morning|…|noon)`; the month/year one's needs a slash.
  */
-const CUES: Record<string, RegExp> = {
-  ENTimeExpressionParser: /\d(?:\s*[aApP]\.?[mM]\b|:\d\d)|o['’]?clock|\b(?:GMT|BST|UTC|[ECMP][SD]T)\b/,
-  QuarterParser: /quarter/i,
+export const CHRONO_CUES: Record<string, Cue> = {
+  ENTimeExpressionParser: { text: /\d(?:\s*[aApP]\.?[mM]\b|:\d\d)|o['’]?clock|\b(?:GMT|BST|UTC|[ECMP][SD]T)\b/ },
+  ENCasualTimeParser: { words: [...PARTS_OF_DAY, ...glued('this', PARTS_OF_DAY)] },
+  ENSlashMonthFormatParser: { text: /\// },
 };
 
-function gated(parser: Parser, cue: RegExp | undefined): Parser {
-  if (!cue) return parser;
+/**
+ * The cues of one configuration, looked for once per text: the parsers' patterns are asked for
+ * one after another with the same parsing context, so the last context's cues are kept.
+ */
+class CueReader {
+  private context: ParsingContext | undefined;
+  private found = 0;
+
+  constructor(private readonly index: CueIndex) {}
+
+  present(context: ParsingContext): number {
+    if (context !== this.context) {
+      this.context = context;
+      this.found = this.index.present(context.text);
+    }
+    return this.found;
+  }
+}
+
+/** `parser`, run only on a text where its cue (bit `bit` of `cues`) is present. */
+function gated(parser: Parser, cues: CueReader, bit: number): Parser {
   return {
-    pattern: (context) => (cue.test(context.text) ? parser.pattern(context) : NEVER),
+    pattern: (context) => (cues.present(context) & bit ? parser.pattern(context) : NEVER),
     extract: (context, match) => parser.extract(context, match),
   };
 }
@@ -134,12 +157,15 @@ export function createConfiguration(): Configuration {
   const base = chrono.en.casual.clone();
   const overlapRemoval = base.refiners.find((r) => r.constructor.name === 'OverlapRemovalRefiner');
   if (!overlapRemoval) throw new Error('chrono-node has no OverlapRemovalRefiner');
-  const parsers = [
-    ...envoyParsers().map((p) => withRule(gated(p, CUES[p.constructor.name]), p.rule)),
+  const ruled: [Parser, string, Cue | undefined][] = [
+    ...envoyParsers().map((p): [Parser, string, Cue | undefined] => [p, p.rule, p.cue]),
     ...base.parsers
       .filter((p) => !(p.constructor.name in SUPERSEDED_PARSERS))
-      .map((p) => withRule(gated(p, CUES[p.constructor.name]), `chrono/${p.constructor.name}`)),
+      .map((p): [Parser, string, Cue | undefined] => [p, `chrono/${p.constructor.name}`, CHRONO_CUES[p.constructor.name]]),
   ];
+  const cued = ruled.flatMap(([, , cue]) => (cue ? [cue] : []));
+  const cues = new CueReader(new CueIndex(cued));
+  const parsers = ruled.map(([p, rule, cue]) => withRule(cue ? gated(p, cues, 1 << cued.indexOf(cue)) : p, rule));
   const lineBreak = new LineBreakRefiner();
   const refiners = [
     new FalsePositiveFilter(),

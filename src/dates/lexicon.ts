@@ -19,11 +19,16 @@ const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).
 export const NUMBER =
   `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\s+1/2|½)|\\d+(?:\\.\\d+)?|(?:${TENS.join('|')})(?:[-\\s](?:${UNITS_0_19.slice(1, 10).join('|')}))?|${alt(UNITS_0_19.slice(0).concat(Object.keys(QUANTITIES)))})`;
 
+const CENTURY_WORDS = ['eighteen', 'nineteen'];
+
 /**
  * A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen
  * seventy", "nineteen hundred", "two thousand", "two thousand and one".
  */
-export const SPELLED_YEAR = `(?:(?:eighteen|nineteen)[\\s-]+(?:(?:${TENS.join('|')})(?:[\\s-](?:${UNITS_0_19.slice(1, 10).join('|')}))?|${UNITS_0_19.slice(10).join('|')}|hundred)|two\\s+thousand(?:\\s+(?:and\\s+)?(?:${UNITS_0_19.slice(1).join('|')}))?)`;
+export const SPELLED_YEAR = `(?:(?:${CENTURY_WORDS.join('|')})[\\s-]+(?:(?:${TENS.join('|')})(?:[\\s-](?:${UNITS_0_19.slice(1, 10).join('|')}))?|${UNITS_0_19.slice(10).join('|')}|hundred)|two\\s+thousand(?:\\s+(?:and\\s+)?(?:${UNITS_0_19.slice(1).join('|')}))?)`;
+
+/** The words a SPELLED_YEAR match cannot be without: its century word or "thousand". */
+export const SPELLED_YEAR_WORDS = [...CENTURY_WORDS, 'thousand'];
 
 /** Value of a SPELLED_YEAR match. */
 export function spelledYearValue(text: string): number {

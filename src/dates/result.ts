@@ -1,11 +1,13 @@
 /** Small helpers for envoy's chrono parsers. */
 import type { Parser, ParsingContext, ParsingResult } from 'chrono-node';
+import type { Cue } from './cues.ts';
 import { annotate, type Note } from './notes.ts';
 import type { TimexType } from '../schema.ts';
 
-/** A chrono parser with the rule id envoy reports for what it finds. */
+/** A chrono parser with the rule id envoy reports for what it finds, and what its pattern cannot match without (cues.ts). */
 export interface EnvoyParser extends Parser {
   readonly rule: string;
+  readonly cue?: Cue;
 }
 
 /** A result spanning [start, end) of the context text, carrying `note` and optional known components. */

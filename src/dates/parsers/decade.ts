@@ -20,6 +20,7 @@ const ORDINAL_BEFORE = new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${Object.key
 
 export default class DecadeParser implements EnvoyParser {
   readonly rule = 'envoy/decade';
+  readonly cue = { words: ['century', ...DECADE_WORDS], text: /0s/i };
 
   pattern(): RegExp {
     return PATTERN;

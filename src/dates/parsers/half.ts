@@ -12,6 +12,7 @@ const ORDINAL_BEFORE = /\b(?:the\s+)?(first|second|last)[\s-]+$/i;
 
 export default class HalfParser implements EnvoyParser {
   readonly rule = 'envoy/half';
+  readonly cue = { words: ['half'] };
 
   pattern(): RegExp {
     return PATTERN;

@@ -8,17 +8,27 @@ import type { ParsingContext, ParsingResult } from 'chrono-node';
 import { HOLIDAY_NAMES } from '../holidays.ts';
 import { resultAt, type EnvoyParser } from '../result.ts';
 
+/** Words of a name written in lower case, and those written in either case; any other word is capitalised. */
+const LOWER_CASE = ['the', 'of'];
+const EITHER_CASE = ['day', 'eve', 'night'];
+
 /** A name as written: capitalised words ("Thanksgiving Day", "the Fourth of July"), "day"/"eve"/"night" in either case. */
 function written(name: string): string {
   return name
     .split(' ')
     .map((w) => {
       const word = w.replace(/\./g, '\\.?').replace(/'/g, "['’]?");
-      if (w === 'the' || w === 'of') return word;
+      if (LOWER_CASE.includes(w)) return word;
       const rest = word.slice(1);
-      return ['day', 'eve', 'night'].includes(w) ? `[${w[0].toUpperCase()}${w[0]}]${rest}` : w[0].toUpperCase() + rest;
+      return EITHER_CASE.includes(w) ? `[${w[0].toUpperCase()}${w[0]}]${rest}` : w[0].toUpperCase() + rest;
     })
     .join('\\s+');
+}
+
+/** The longest capitalised word of a name, up to an apostrophe or a dot: no match of the name is without it ("Year" of "New Year's Eve"). */
+function capitalisedWord(name: string): string {
+  const words = name.split(' ').filter((w) => !LOWER_CASE.includes(w) && !EITHER_CASE.includes(w)).map((w) => w.split(/['.]/)[0]);
+  return words.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
 /** Case-sensitive, with the name first: a leading "last"/"next" is read backwards, and a case-blind pattern would be slower. */
@@ -36,6 +46,7 @@ function key(written: string): string {
 
 export default class HolidayParser implements EnvoyParser {
   readonly rule = 'envoy/holiday';
+  readonly cue = { capitalised: [...new Set(HOLIDAY_NAMES.map(capitalisedWord))] };
 
   pattern(): RegExp {
     return PATTERN;

@@ -17,6 +17,7 @@ const YEAR_BEFORE = /\b(?:fiscal\s+)?((?:19|20)\d\d)(?:['’]s)?\s+$/i;
 
 export default class QuarterParser implements EnvoyParser {
   readonly rule = 'envoy/quarter';
+  readonly cue = { words: ['quarter'] };
 
   pattern(): RegExp {
     return PATTERN;

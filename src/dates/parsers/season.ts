@@ -22,6 +22,7 @@ const PREPOSITIONS = new Set(['in', 'during', 'over', 'through', 'throughout', '
 
 export default class SeasonParser implements EnvoyParser {
   readonly rule = 'envoy/season';
+  readonly cue = { words: Object.keys(SEASONS) };
 
   pattern(): RegExp {
     return PATTERN;

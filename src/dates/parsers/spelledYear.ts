@@ -5,7 +5,7 @@
  * "nineteen ninety-six" is one unless a counted noun follows.
  */
 import type { ParsingContext, ParsingResult } from 'chrono-node';
-import { COUNT_NOUNS, MONTH_NAMES, SPELLED_YEAR, spelledYearValue } from '../lexicon.ts';
+import { COUNT_NOUNS, MONTH_NAMES, SPELLED_YEAR, SPELLED_YEAR_WORDS, spelledYearValue } from '../lexicon.ts';
 import { resultAt, wordAfter, type EnvoyParser } from '../result.ts';
 
 /** The year words start the pattern; a month (and day) or "the year" before them is read backwards. */
@@ -14,6 +14,7 @@ const LEAD = new RegExp(`\\b(?:(${MONTH_NAMES.join('|')})\\s+(?:(\\d{1,2})(?:st|
 
 export default class SpelledYearParser implements EnvoyParser {
   readonly rule = 'envoy/spelled-year';
+  readonly cue = { words: SPELLED_YEAR_WORDS };
 
   pattern(): RegExp {
     return PATTERN;

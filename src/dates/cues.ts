@@ -1,0 +1,105 @@
+/**
+ * Cues: what a parser's pattern cannot match without, looked for once per text, so that a parser
+ * whose cue is absent is not run at all (a pattern tried at every word of an article costs far
+ * more than one pass over its letters). A cue only ever skips work: it must hold wherever its
+ * parser could find something, and it may hold where the parser finds nothing.
+ *
+ * A word cue holds when a word of the text starts with it, in any case ("night" in "nights"),
+ * or, for a `capitalised` one, with its first letter a capital (for case-sensitive patterns). A
+ * word here is a run of ASCII letters, which is where a pattern's `\b` or `\W` before a letter
+ * puts it; a word a pattern may write glued to the one before ("thismorning") needs a cue of its
+ * own. A `text` cue is a pattern the text must match, for what is not a word (digits, symbols).
+ */
+export interface Cue {
+  words?: readonly string[];
+  capitalised?: readonly string[];
+  text?: RegExp;
+}
+
+/** Each word glued after `lead`, as a pattern's `(?:this)?\s*` allows ("thismorning"). */
+export function glued(lead: string, words: readonly string[]): string[] {
+  return words.map((w) => lead + w);
+}
+
+const SLOTS = 1 << 12;
+const MASK = SLOTS - 1;
+/** The hash of a word starts with this when its first letter is a capital. */
+const CAPITAL = 1;
+
+function hash(word: string, seed: number): number {
+  let h = seed;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + (word.charCodeAt(i) | 32)) | 0;
+  return h;
+}
+
+/**
+ * The cues of up to 32 parsers, looked for together in one pass over a text: `present(text)`
+ * has bit i set when cue i may hold. Word cues sit in an open-addressed table of the hashes of
+ * their letters; the pass hashes each word's first letters as it goes, so a word is looked up
+ * once per letter, up to the longest cue. Two words with the same hash only make a cue hold
+ * where it does not, which costs a parser run and changes nothing.
+ */
+export class CueIndex {
+  private readonly keys = new Int32Array(SLOTS);
+  private readonly bits = new Uint32Array(SLOTS);
+  private readonly texts: [RegExp, number][] = [];
+  private readonly longest: number;
+
+  constructor(cues: readonly Cue[]) {
+    if (cues.length > 32) throw new Error('CueIndex: at most 32 cues');
+    let longest = 0;
+    cues.forEach((cue, i) => {
+      const bit = 1 << i;
+      const odd = [...(cue.words ?? []), ...(cue.capitalised ?? [])].find((w) => !/^[a-z]+$/i.test(w));
+      if (odd !== undefined) throw new Error(`CueIndex: a word cue is letters only, not "${odd}"`);
+      for (const word of cue.words ?? []) {
+        this.add(hash(word, 0), bit);
+        this.add(hash(word, CAPITAL), bit);
+        longest = Math.max(longest, word.length);
+      }
+      for (const word of cue.capitalised ?? []) {
+        this.add(hash(word, CAPITAL), bit);
+        longest = Math.max(longest, word.length);
+      }
+      if (cue.text) this.texts.push([cue.text, bit]);
+    });
+    this.longest = longest;
+  }
+
+  private add(h: number, bit: number): void {
+    let slot = h & MASK;
+    while (this.bits[slot] !== 0 && this.keys[slot] !== h) slot = (slot + 1) & MASK;
+    this.keys[slot] = h;
+    this.bits[slot] |= bit;
+  }
+
+  present(text: string): number {
+    const { keys, bits, longest } = this;
+    let found = 0;
+    let h = 0;
+    let length = -1; // letters of the current word hashed so far; -1 between words
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const lower = c | 32; // an ASCII letter in lower case; no other character lands in a-z
+      if (lower < 97 || lower > 122) {
+        length = -1;
+        continue;
+      }
+      if (length < 0) {
+        h = c < 97 ? CAPITAL : 0;
+        length = 0;
+      }
+      if (length === longest) continue;
+      h = (Math.imul(h, 31) + lower) | 0;
+      length++;
+      for (let slot = h & MASK; bits[slot] !== 0; slot = (slot + 1) & MASK) {
+        if (keys[slot] === h) {
+          found |= bits[slot];
+          break;
+        }
+      }
+    }
+    for (const [pattern, bit] of this.texts) if (!(found & bit) && pattern.test(text)) found |= bit;
+    return found;
+  }
+}

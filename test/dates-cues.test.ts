@@ -1,0 +1,93 @@
+/** Cues (src/dates/cues.ts): what each gated date parser cannot match without, looked for once per text. */
+import * as chrono from 'chrono-node';
+import { describe, expect, it } from 'vitest';
+import { CueIndex, glued, type Cue } from '../src/dates/cues.ts';
+import { CHRONO_CUES, createConfiguration, envoyParsers } from '../src/dates/configuration.ts';
+import { placeholderInstant } from '../src/dates/notes.ts';
+
+const holds = (cue: Cue, text: string) => new CueIndex([cue]).present(text) !== 0;
+
+describe('cue index', () => {
+  it('finds a word cue at the start of a word, in any case', () => {
+    expect(holds({ words: ['night'] }, 'It rained all Night.')).toBe(true);
+    expect(holds({ words: ['night'] }, 'Two nights later')).toBe(true);
+    expect(holds({ words: ['night'] }, '(night)')).toBe(true);
+    expect(holds({ words: ['night'] }, 'a fortnight ago')).toBe(false);
+    expect(holds({ words: ['night'] }, 'the nigh end')).toBe(false);
+  });
+
+  it('starts a word after anything but an ASCII letter', () => {
+    expect(holds({ words: ['spring'] }, '2004spring')).toBe(true);
+    expect(holds({ words: ['spring'] }, 'café-spring')).toBe(true);
+    expect(holds({ words: ['spring'] }, 'éspring')).toBe(true);
+    expect(holds({ words: ['spring'] }, 'offspring')).toBe(false);
+  });
+
+  it('needs a capital for a capitalised cue, and finds glued words only as their own cue', () => {
+    expect(holds({ capitalised: ['easter'] }, 'before Easter Monday')).toBe(true);
+    expect(holds({ capitalised: ['easter'] }, 'an easter egg')).toBe(false);
+    expect(holds({ words: ['morning'] }, 'thismorning')).toBe(false);
+    expect(holds({ words: glued('this', ['morning']) }, 'thismorning')).toBe(true);
+  });
+
+  it('tries a text cue, and reports each cue on its own bit', () => {
+    const index = new CueIndex([{ words: ['winter'] }, { text: /0s/i }, { words: ['summer'], text: /\// }]);
+    expect(index.present('the 1990S')).toBe(0b010);
+    expect(index.present('a Winter in the 80s')).toBe(0b011);
+    expect(index.present('3/2004')).toBe(0b100);
+    expect(index.present('nothing here')).toBe(0);
+  });
+
+  it('refuses a word cue that is not letters alone', () => {
+    expect(() => new CueIndex([{ words: ["new year's"] }])).toThrow(/letters only/);
+  });
+});
+
+/** Sentences with what the gated parsers read, written plainly and in the odd ways their patterns allow. */
+const SENTENCES = [
+  'We met this morning, thismorning, in the afternoon, at midnight, at noon and at midday; the evening and the night passed.',
+  'In the 1990s and the 80s, in the \'70s, the nineties, the nineteen-sixties, the twenty-first century and the 19th century.',
+  'In spring, the winter of 1994, autumn 2004, in the fall of nineteen ninety-eight and the summer.',
+  'At Christmas, on New Year\'s Eve, on New Years Day, St. Patrick\'s Day, St Patricks day, May Day, the Fourth of July, Good Friday, Easter 2004 and Guy Fawkes night.',
+  'In nineteen ninety-six, the year two thousand, January nineteen ninety-seven and two thousand and one.',
+  'The first half of 2004, the second half of the year and the last half of next year.',
+  'The third quarter, first-quarter profits, the fourth quarter of 2004 and the fiscal first quarter.',
+  'From 3/2004 to 11/2005, at 10:30, at 5pm, at 7 a.m., at six o\'clock and 1900 GMT.',
+];
+
+describe('gated date parsers', () => {
+  const casual = chrono.casual.clone();
+  const gated = [
+    ...envoyParsers().filter((p) => p.cue).map((p) => [p.rule, p, p.cue!] as const),
+    ...casual.parsers.filter((p) => CHRONO_CUES[p.constructor.name]).map((p) => [p.constructor.name, p, CHRONO_CUES[p.constructor.name]] as const),
+  ];
+
+  it('gates the parsers these sentences are for', () => {
+    expect(gated.map(([name]) => name)).toEqual(expect.arrayContaining(['envoy/holiday', 'envoy/decade', 'envoy/season', 'envoy/spelled-year', 'envoy/half', 'envoy/quarter', 'ENCasualTimeParser', 'ENTimeExpressionParser', 'ENSlashMonthFormatParser']));
+  });
+
+  it('find something only where their cue holds', () => {
+    for (const [name, parser, cue] of gated) {
+      const alone = new chrono.Chrono({ parsers: [parser], refiners: [] });
+      let found = 0;
+      for (const sentence of SENTENCES) {
+        for (const phrase of sentence.split(/[,;.]\s+|\s+and\s+/)) {
+          const results = alone.parse(phrase, placeholderInstant());
+          found += results.length;
+          if (results.length) expect(holds(cue, phrase), `${name} reads '${results[0].text}' in '${phrase}'`).toBe(true);
+        }
+      }
+      expect(found, `${name} finds something in the sentences`).toBeGreaterThan(0);
+    }
+  });
+
+  it('are not run on a text without their cue, and run on one with it', () => {
+    const { parsers } = createConfiguration();
+    const skipped = (text: string) => {
+      const context = new chrono.ParsingContext(text, placeholderInstant(), {});
+      return parsers.filter((p) => p.pattern(context).source === '(?!)').length;
+    };
+    expect(skipped('They met on Thursday, 5 June 2004.')).toBe(gated.length);
+    expect(skipped(SENTENCES.join(' '))).toBe(0);
+  });
+});
