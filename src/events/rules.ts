@@ -131,11 +131,9 @@ export interface CompiledTrigger {
 export interface CompiledVisitRules {
   actorNouns: Set<string>;
   triggers: CompiledTrigger[];
-  /** Where the trigger patterns may match, in the order of `triggers`. */
-  triggerStarts: StartIndex;
   meetings: Array<{ id: string; pattern: CompiledPattern }>;
-  /** Where the meeting patterns may match, in the order of `meetings`. */
-  meetingStarts: StartIndex;
+  /** Where the trigger and the meeting patterns may match, in the order of `triggers` then `meetings`. */
+  starts: StartIndex;
   window: { before: number; after: number };
   negations: Array<{ id: string; pattern: CompiledPattern }>;
   cues: Array<{ id: string; status: VisitStatus; pattern: CompiledPattern }>;
@@ -160,9 +158,8 @@ export const visitRules = cachedByDir((dir): CompiledVisitRules => {
   return {
     actorNouns: new Set(visit.actorNouns.map((n) => n.toLowerCase())),
     triggers,
-    triggerStarts: new StartIndex(triggers.map((t) => t.pattern)),
     meetings,
-    meetingStarts: new StartIndex(meetings.map((m) => m.pattern)),
+    starts: new StartIndex([...triggers, ...meetings].map((r) => r.pattern)),
     window: status.window,
     negations: status.negations.map((n) => ({ id: n.id, pattern: compilePattern(n.pattern) })),
     cues: status.cues.map((c) => ({ id: c.id, status: c.status, pattern: compilePattern(c.pattern) })),

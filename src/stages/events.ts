@@ -240,27 +240,30 @@ function attributionOf(doc: Doc, rules: CompiledVisitRules, sentence: { start: n
   return undefined;
 }
 
-/** Whether some list of `starts` (per pattern, undefined: anywhere) has a position in [from, to). */
-function anyStartIn(starts: ReadonlyArray<readonly number[] | undefined>, from: number, to: number, cursor: number[]): boolean {
+/** Per pattern, the token positions where it may start a match (undefined: anywhere); see `StartIndex`. */
+type Starts = ReadonlyArray<readonly number[] | undefined>;
+
+/** Whether some pattern's `starts` has a position in [from, to). */
+function anyStartIn(starts: Starts, from: number, to: number, cursor: number[]): boolean {
   let any = false;
-  starts.forEach((positions, k) => {
+  for (let k = 0; k < starts.length; k++) {
+    const positions = starts[k];
     if (!positions) {
       any = true;
-      return;
+      continue;
     }
     // Sentences come in order: each pattern's cursor only moves forward.
     let c = cursor[k];
     while (c < positions.length && positions[c] < from) c++;
     cursor[k] = c;
     if (c < positions.length && positions[c] < to) any = true;
-  });
+  }
   return any;
 }
 
-function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIndex, diagnostics: Diagnostic[]): Candidate[] {
+function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIndex, starts: Starts, diagnostics: Diagnostic[]): Candidate[] {
   const candidates: Candidate[] = [];
   let topic: MentionRef | null = null;
-  const starts = rules.triggerStarts.positions(doc.tokens);
   const cursor = starts.map(() => 0);
   doc.sentences.forEach((sentence, si) => {
     // A sentence where no trigger can match leaves everything as it was.
@@ -459,10 +462,9 @@ function merge(candidates: Candidate[]): Candidate[] {
 }
 
 /** "met with Y", "summit with Y": attach Y to the visit of that sentence, or to the subject's visit to Y's country. */
-function attachMeetings(doc: Doc, rules: CompiledVisitRules, index: MentionIndex, events: Candidate[]): void {
+function attachMeetings(doc: Doc, rules: CompiledVisitRules, index: MentionIndex, starts: Starts, events: Candidate[]): void {
   const sentencesOf = (e: Candidate) => new Set(e.evidence.map((s) => sentenceIndexAt(doc, s.start)));
   const eventSentences = events.map(sentencesOf);
-  const starts = rules.meetingStarts.positions(doc.tokens);
   const cursor = starts.map(() => 0);
   // People in text order; `next` is the first one not before the current sentence.
   const people = index.mentions.filter(isPerson);
@@ -553,7 +555,9 @@ export function events(doc: Doc, ctx: StageContext): Doc {
   const rules = visitRules(ctx.rulesDir);
   const index = indexMentions(doc);
   const diagnostics: Diagnostic[] = [];
-  const candidates = extractCandidates(doc, rules, index, diagnostics);
+  // Where each trigger, then each meeting pattern may match.
+  const starts = rules.starts.positions(doc.tokens);
+  const candidates = extractCandidates(doc, rules, index, starts.slice(0, rules.triggers.length), diagnostics);
   nameUnnamed(doc, index, candidates);
   dateOngoing(doc, candidates);
   const dropped = new Map<Candidate, string>();
@@ -562,7 +566,7 @@ export function events(doc: Doc, ctx: StageContext): Doc {
     if (why) dropped.set(e, why);
     return why === null;
   });
-  attachMeetings(doc, rules, index, merged);
+  attachMeetings(doc, rules, index, starts.slice(rules.triggers.length), merged);
   merged.sort((a, b) => Math.min(...a.evidence.map((s) => s.start)) - Math.min(...b.evidence.map((s) => s.start)));
   const out: VisitEvent[] = merged.map((e, i) => {
     const visitorIds = new Set(e.visitors.map((v) => v.entity.id));

@@ -87,12 +87,9 @@ function findAmounts(doc: Doc, g: FigureGrammar): Amount[] {
     const numberStart = m.index + prefix.length;
     const scaleEnd = numberStart + number.length + scale.length;
     const power = scale ? scalePower(scale, g) : undefined;
-    // An ambiguous form ("R", "won", "pounds") counts only next to a scale (or a digit-grouped number).
     const hasMagnitude = power !== undefined || number.includes(',');
-    const usable = (form: UnitForm | undefined) =>
-      !form || (form.needs === 'scale' && power === undefined) || (form.needs === 'magnitude' && !hasMagnitude) ? undefined : form;
-    const prefixForm = usable(prefix ? g.prefixes.get(normaliseSpaces(prefix).trim()) : undefined);
-    let suffixForm = usable(suffix ? g.suffixes.get(normaliseSpaces(suffix.replace(LEADING_SEPARATOR, '').trimStart())) : undefined);
+    const prefixForm = usable(prefix ? g.prefixes.get(normaliseSpaces(prefix).trim()) : undefined, power, hasMagnitude);
+    let suffixForm = usable(suffix ? g.suffixes.get(normaliseSpaces(suffix.replace(LEADING_SEPARATOR, '').trimStart())) : undefined, power, hasMagnitude);
     // A prefix decides the unit; a suffix that disagrees with it is not part of the amount.
     if (prefixForm && suffixForm && (suffixForm.unit !== prefixForm.unit || suffixForm.power !== prefixForm.power)) suffixForm = undefined;
     const form = prefixForm ?? suffixForm;
@@ -108,6 +105,11 @@ function findAmounts(doc: Doc, g: FigureGrammar): Amount[] {
     });
   }
   return amounts;
+}
+
+/** An ambiguous form ("R", "won", "pounds") counts only next to a scale (or a digit-grouped number). */
+function usable(form: UnitForm | undefined, power: number | undefined, hasMagnitude: boolean): UnitForm | undefined {
+  return !form || (form.needs === 'scale' && power === undefined) || (form.needs === 'magnitude' && !hasMagnitude) ? undefined : form;
 }
 
 /** "forty-three" → 43. */
