@@ -17,7 +17,6 @@ const require = createRequire(import.meta.url);
 interface WinkCollection<T> {
   each(fn: (item: T) => void): void;
   out(what?: unknown): unknown;
-  itemAt(k: number): { out(what?: unknown): unknown };
 }
 interface WinkDoc {
   sentences(): WinkCollection<{ out(what?: unknown): unknown }>;
@@ -65,40 +64,6 @@ const LONG_RUN = /\S{100,}/g;
 /** Whether a text has such a run: tried only where a run starts, so much cheaper than the replace. */
 const HAS_LONG_RUN = /(?<!\S)\S{100}/;
 
-/**
- * Lemmas by POS and word. Outside contractions (whose parts carry their own lemma) wink's
- * lemma depends on nothing but the word and its POS, so it is looked up once per pair
- * instead of lemmatised per token, the costliest of wink's outputs.
- */
-const lemmaMemo = new Map<string, Map<string, string>>();
-let lemmaMemoSize = 0;
-/** Beyond this many pairs the memo starts over, so memory stays bounded over any number of articles. */
-const LEMMA_MEMO_LIMIT = 200_000;
-
-/** The lower-cased lemma wink gives its token `i`, whose word is `value`. */
-function winkLemma(wdoc: WinkDoc, i: number, value: string): string {
-  // wink has no lemma for a few contractions ("cannot").
-  return ((wdoc.tokens().itemAt(i).out(wink().its.lemma) as string | undefined) ?? value).toLowerCase();
-}
-
-/** The lower-cased lemma of wink's token `i`, whose word is `value` and POS `pos`. */
-function lemmaOf(wdoc: WinkDoc, i: number, value: string, pos: string, contraction: boolean): string {
-  if (contraction) return winkLemma(wdoc, i, value);
-  let byWord = lemmaMemo.get(pos);
-  if (!byWord) lemmaMemo.set(pos, (byWord = new Map()));
-  let lemma = byWord.get(value);
-  if (lemma === undefined) {
-    if (lemmaMemoSize >= LEMMA_MEMO_LIMIT) {
-      for (const m of lemmaMemo.values()) m.clear();
-      lemmaMemoSize = 0;
-    }
-    lemma = winkLemma(wdoc, i, value);
-    byWord.set(value, lemma);
-    lemmaMemoSize++;
-  }
-  return lemma;
-}
-
 const APOSTROPHE = /\u2019/g;
 const LINE_BREAK = /[\r\n]/;
 const S = 0x73;
@@ -120,7 +85,7 @@ function tokenisePiece(text: string, offset: number, tokens: Token[], sentences:
   const values = wdoc.tokens().out(its.value) as string[];
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
   const pos = wdoc.tokens().out(its.pos) as string[];
-  const contractions = wdoc.tokens().out(its.contractionFlag) as boolean[];
+  const lemmas = wdoc.tokens().out(its.lemma) as string[];
   // wink keeps line breaks as tokens of their own: they become `lineBefore` of the next real token.
   const indexOf = new Int32Array(values.length + 1);
   let at = 0;
@@ -144,7 +109,8 @@ function tokenisePiece(text: string, offset: number, tokens: Token[], sentences:
       text: value,
       lower: lowerOf(value),
       pos: wasMasked ? 'X' : pos[i],
-      lemma: wasMasked ? value.toLowerCase() : lemmaOf(wdoc, i, value, pos[i], contractions[i]),
+      // wink has no lemma for a few contractions ("cannot").
+      lemma: (wasMasked ? value : (lemmas[i] ?? value)).toLowerCase(),
       spaceBefore: spaces[i].length > 0 || lineBreak,
       lineBefore: lineBreak || spacesBreakLine(spaces[i]),
     };
