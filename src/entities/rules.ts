@@ -123,7 +123,7 @@ export const PERSON_PATTERNS = [
 export type PersonPattern = (typeof PERSON_PATTERNS)[number];
 
 /** The organisation patterns the engine implements; each must be declared in organizations.yaml. */
-export const ORGANIZATION_PATTERNS = ['score-line', 'team-cue', 'acronym'] as const;
+export const ORGANIZATION_PATTERNS = ['score-line', 'team-cue', 'acronym', 'ampersand'] as const;
 
 const PersonsFileSchema = z
   .object({

@@ -134,8 +134,14 @@ const SUBJECT_OPENER_WORDS = new Set(['whether', 'that', 'as', 'while', 'when', 
 const isCore = (e: TitleEntry) => e.kind !== 'modifier';
 /** Three to six capitals, perhaps with full stops: "KDP", "U.N.". */
 const ACRONYM = /^(?:[A-Z]{3,6}|(?:[A-Z]\.){2,4})$/;
+/** A capitalised compound with a lower-case part: "Ontario-based", "Family-controlled". */
+const HYPHENATED_ADJECTIVE = /-\p{Ll}/u;
 /** Initials before a surname: "M.", "J.R.". */
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
+/** Function words that end a run of capitals ("ESSEX AND KENT", "HOUSTON AT PITTSBURGH"): names do not span them. */
+const CAPS_BREAKS = new Set(['at', 'and', 'v', 'vs', 'in', 'of', 'to', 'for', 'the', 'on', 'with', 'by', 'from', 'over']);
+/** Punctuation between the entries of a line of scores. */
+const SCORE_LIST = new Set([',', ':', ';']);
 /** A year or a date after a name is a dateline's, not a score: "NEW YORK 1996-08-22". */
 const YEAR_OR_DATE = /^(?:1[89]|20)\d\d(?:\D|$)/;
 
@@ -283,7 +289,7 @@ export class SentenceReader {
         i = name.to;
         continue;
       }
-      if (w.kind === 'alpha') {
+      if (w.kind === 'alpha' && !CAPS_BREAKS.has(w.lower)) {
         if (run < 0) run = i;
       } else {
         flush(i);
@@ -350,6 +356,11 @@ export class SentenceReader {
     let j = i;
     while (j < this.end) {
       const w = this.words[j];
+      // "Schroder Wertheim & Co", "Douglas & Lomason": an ampersand joins the parts of a firm's name.
+      if (w.text === '&' && j > i && j + 1 < this.end && this.words[j + 1].cap) {
+        j++;
+        continue;
+      }
       if (w.kind !== 'alpha') break;
       if (w.cap) {
         if (j > i && this.titleBreaks(i, j)) break;
@@ -716,7 +727,12 @@ export class SentenceReader {
       m.rule = rule;
       m.weak = false;
     };
-    if (country) {
+    if (this.ampersand(seg)) {
+      m.type = 'organization';
+      m.rule = 'ampersand';
+      m.weak = false;
+      m.entry = { name: m.name, country: null };
+    } else if (country) {
       person('nationality-bracket');
       m.evidence.push(this.direct(country, 'nationality-bracket'));
     } else if (this.scorecardCue(seg)) person('scorecard');
@@ -727,6 +743,12 @@ export class SentenceReader {
     else if (!seg.weak && this.unknownFullName(seg)) person('unknown-full-name');
     else if (seg.to - seg.from === 1 && this.teamCue(seg.from, seg.to)) m.guess = { type: 'organization', rule: 'team-cue' };
     else if (!seg.weak && this.acronym(seg)) m.guess = { type: 'organization', rule: 'acronym' };
+  }
+
+  /** "Douglas & Lomason": a name with an ampersand. */
+  private ampersand(seg: Extract<Segment, { kind: 'name' }>): boolean {
+    for (let k = seg.from + 1; k < seg.to - 1; k++) if (this.words[k].text === '&') return true;
+    return false;
   }
 
   /** An unknown acronym in running text ("the KDP", "NLD supporters"): an organisation's. */
@@ -771,12 +793,23 @@ export class SentenceReader {
     let k = to;
     if (this.words[k]?.text === '(' && this.words[k + 2]?.text === ')' && k + 3 < this.end) k += 3;
     const score = this.words[k];
+    if (k < this.end && this.visitingTeam(from, k)) return true;
     if (k >= this.end || score.kind !== 'number' || YEAR_OR_DATE.test(score.text)) return false;
     if (from === this.first) return this.words[from].lineStart;
     const prev = this.words[from - 1];
     if (prev.kind === 'number') return true;
+    // "Bristol : Gloucestershire 183 and 185-6 , Northamptonshire 190": not "…, Kia 5 percent".
+    const following = this.words[k + 1];
+    if (SCORE_LIST.has(prev.text) && (k + 1 >= this.end || following.kind !== 'alpha' || following.cap || following.lower === 'and')) return true;
     const rank = this.words[from - 2];
     return prev.text === '.' && from - 2 === this.first && rank.kind === 'number' && rank.lineStart;
+  }
+
+  /** A schedule line "HOUSTON AT PITTSBURGH": the visiting team, at the start of the line, before "at" and the venue. */
+  private visitingTeam(from: number, k: number): boolean {
+    if (from !== this.first || !this.words[from].lineStart || this.lowers[k] !== 'at' || k + 1 >= this.end || !this.words[k + 1].cap) return false;
+    for (let e = k + 1; e < this.end; e++) if (this.words[e].kind !== 'alpha' || !this.words[e].cap) return false;
+    return true;
   }
 
   /** Two or three capitalised words, none an English word, an acronym or a head word: "Filippo Veglio". */
@@ -785,6 +818,8 @@ export class SentenceReader {
     if (n < 2 || n > 3) return false;
     for (let k = seg.from; k < seg.to; k++) {
       const w = this.words[k];
+      // "Ontario-based Magna": a compound adjective; "Cleveland Indians": a place in the name.
+      if (HYPHENATED_ADJECTIVE.test(w.text) || this.nameAt(k)) return false;
       if (!w.cap || w.upper || this.rules.lexicon.isCommonWord(w.lower) || this.rules.lexicon.isEnglishWord(w.lower) || this.rules.orgSuffixes.has(w.lower) || this.rules.placeSuffixes.has(w.lower) || this.rules.titles.hasWord(w.lower)) return false;
     }
     return true;
