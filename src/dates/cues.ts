@@ -4,11 +4,11 @@
  * more than one pass over its letters). A cue only ever skips work: it must hold wherever its
  * parser could find something, and it may hold where the parser finds nothing.
  *
- * A word cue holds when a word of the text starts with it, in any case ("night" in "nights"),
- * or, for a `capitalised` one, with its first letter a capital (for case-sensitive patterns). A
- * word here is a run of ASCII letters, which is where a pattern's `\b` or `\W` before a letter
- * puts it; a word a pattern may write glued to the one before ("thismorning") needs a cue of its
- * own. A `text` cue is a pattern the text must match, for what is not a word (digits, symbols).
+ * A word cue holds when it is a word of the text, in any case, or, for a `capitalised` one, with
+ * its first letter a capital (for case-sensitive patterns). A word here is a run of ASCII letters,
+ * which is what a pattern's `\b`, `\W` or `\s` on both sides of letters delimits; a word a pattern
+ * may write glued to another ("thismorning", "Years") needs a cue of its own. A `text` cue is a
+ * pattern the text must match, for what is not a word (digits, symbols).
  */
 export interface Cue {
   words?: readonly string[];
@@ -35,13 +35,13 @@ function hash(word: string, seed: number): number {
 /**
  * The cues of up to 32 parsers, looked for together in one pass over a text: `present(text)`
  * has bit i set when cue i may hold. Word cues sit in an open-addressed table of the hashes of
- * their letters; the pass hashes each word's first letters as it goes, so a word is looked up
- * once per letter, up to the longest cue. Two words with the same hash only make a cue hold
- * where it does not, which costs a parser run and changes nothing.
+ * their letters; the pass hashes each word as it goes and looks it up once, at its end. Two
+ * words with the same hash only make a cue hold where it does not, which costs a parser run
+ * and changes nothing.
  */
 export class CueIndex {
   private readonly keys = new Int32Array(SLOTS);
-  private readonly bits = new Uint32Array(SLOTS);
+  private readonly bits = new Int32Array(SLOTS);
   private readonly texts: [RegExp, number][] = [];
   private readonly longest: number;
 
@@ -74,32 +74,27 @@ export class CueIndex {
   }
 
   present(text: string): number {
-    const { keys, bits, longest } = this;
     let found = 0;
     let h = 0;
-    let length = -1; // letters of the current word hashed so far; -1 between words
+    let length = 0; // letters of the current word so far; 0 between words
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       const lower = c | 32; // an ASCII letter in lower case; no other character lands in a-z
-      if (lower < 97 || lower > 122) {
-        length = -1;
-        continue;
-      }
-      if (length < 0) {
-        h = c < 97 ? CAPITAL : 0;
+      if (lower - 97 >>> 0 < 26) {
+        h = (Math.imul(length === 0 ? (c < 97 ? CAPITAL : 0) : h, 31) + lower) | 0;
+        length++;
+      } else if (length !== 0) {
+        if (length <= this.longest) found |= this.bitsOf(h);
         length = 0;
       }
-      if (length === longest) continue;
-      h = (Math.imul(h, 31) + lower) | 0;
-      length++;
-      for (let slot = h & MASK; bits[slot] !== 0; slot = (slot + 1) & MASK) {
-        if (keys[slot] === h) {
-          found |= bits[slot];
-          break;
-        }
-      }
     }
+    if (length !== 0 && length <= this.longest) found |= this.bitsOf(h);
     for (const [pattern, bit] of this.texts) if (!(found & bit) && pattern.test(text)) found |= bit;
     return found;
+  }
+
+  private bitsOf(h: number): number {
+    for (let slot = h & MASK; this.bits[slot] !== 0; slot = (slot + 1) & MASK) if (this.keys[slot] === h) return this.bits[slot];
+    return 0;
   }
 }

@@ -25,10 +25,14 @@ function written(name: string): string {
     .join('\\s+');
 }
 
-/** The longest capitalised word of a name, up to an apostrophe or a dot: no match of the name is without it ("Year" of "New Year's Eve"). */
-function capitalisedWord(name: string): string {
-  const words = name.split(' ').filter((w) => !LOWER_CASE.includes(w) && !EITHER_CASE.includes(w)).map((w) => w.split(/['.]/)[0]);
-  return words.reduce((a, b) => (b.length > a.length ? b : a));
+/**
+ * The longest capitalised word of a name, which no match of the name is without, as it may be
+ * written: "Year" or "Years" for "New Year's Eve", "St" for "St. Patrick's Day" (cues.ts).
+ */
+function capitalisedWords(name: string): string[] {
+  const words = name.split(' ').filter((w) => !LOWER_CASE.includes(w) && !EITHER_CASE.includes(w));
+  const longest = words.reduce((a, b) => (b.replace(/['.]/g, '').length > a.replace(/['.]/g, '').length ? b : a));
+  return [longest.split(/['.]/)[0], longest.replace(/['.]/g, '')];
 }
 
 /** Case-sensitive, with the name first: a leading "last"/"next" is read backwards, and a case-blind pattern would be slower. */
@@ -46,7 +50,7 @@ function key(written: string): string {
 
 export default class HolidayParser implements EnvoyParser {
   readonly rule = 'envoy/holiday';
-  readonly cue = { capitalised: [...new Set(HOLIDAY_NAMES.map(capitalisedWord))] };
+  readonly cue = { capitalised: [...new Set(HOLIDAY_NAMES.flatMap(capitalisedWords))] };
 
   pattern(): RegExp {
     return PATTERN;
