@@ -136,6 +136,7 @@ const isCore = (e: TitleEntry) => e.kind !== 'modifier';
 const ACRONYM = /^(?:[A-Z]{3,6}|(?:[A-Z]\.){2,4})$/;
 /** A capitalised compound with a lower-case part: "Ontario-based", "Family-controlled". */
 const HYPHENATED_ADJECTIVE = /-\p{Ll}/u;
+const DIGIT = /\d/;
 /** Initials before a surname: "M.", "J.R.". */
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 /** Function words that end a run of capitals ("ESSEX AND KENT", "HOUSTON AT PITTSBURGH"): names do not span them. */
@@ -402,10 +403,11 @@ export class SentenceReader {
     if (!lead && !afterTitle && first.sentenceStart && j - i > 1 && this.ordinaryStart(first)) {
       // "Multiple Hanoi officials", "The State Department", "To Lam": the first word may be an ordinary word capitalised by position.
       this.push({ kind: 'word', from: i, to: i + 1 });
-      this.analyseRun(i + 1, j, false, headline);
+      // The rest may read past the run ("The | Bank of England").
+      const next = this.analyseRun(i + 1, j, false, headline);
       const seg = this.segs.find((x) => x.from === i + 1);
       if (seg?.kind === 'name') seg.lead = i;
-      return j;
+      return next;
     }
     const ofPhrase = this.ofPhrase(i, j);
     if (ofPhrase) return ofPhrase;
@@ -447,8 +449,7 @@ export class SentenceReader {
       const split = lead.entry.type === 'nationality' || rest || headline || afterPreposition;
       if (split) {
         this.push({ kind: 'entity', from: i, to: lead.to, info: lead.entry });
-        this.analyseRun(lead.to, j, false, headline);
-        return j;
+        return this.analyseRun(lead.to, j, false, headline);
       }
     }
     const single = j - i === 1;
@@ -465,7 +466,7 @@ export class SentenceReader {
   /** A capitalised sentence-initial word that is an ordinary word ("Multiple", "Discussions", "To"). */
   private ordinaryStart(w: Word): boolean {
     if (this.rules.lexicon.isGivenName(w.lower)) return false;
-    return w.pos !== 'PROPN' || this.rules.lexicon.isCommonWord(w.lower);
+    return w.pos !== 'PROPN' || this.rules.lexicon.isCommonWord(w.lower) || this.rules.lexicon.isEnglishWord(w.lower);
   }
 
   /** [i, j) is entirely gazetteer names. */
@@ -739,7 +740,15 @@ export class SentenceReader {
     else if (!seg.weak && this.initialFirst(seg)) person('initial-surname');
     // "Sales 1,234 1,100" in a table of results, "against The …": an ordinary word is no team.
     else if (this.rules.notNames.has(this.lowers[seg.from]) || (seg.to - seg.from === 1 && this.rules.lexicon.isCommonWord(this.lowers[seg.from]))) return;
-    else if (this.scoreEntry(seg.from, seg.to)) m.guess = { type: 'organization', rule: 'score-line' };
+    else if (this.scoreEntry(seg.from, seg.to)) {
+      m.guess = { type: 'organization', rule: 'score-line' };
+      // "Mladost ( BJ ) 4 2 1 1": the bracketed town letters tell namesake clubs apart and belong to the name.
+      const close = seg.to + 2;
+      if (this.words[seg.to]?.text === '(' && this.words[close]?.text === ')' && close < this.end && /^\p{Lu}{1,3}$/u.test(this.words[seg.to + 1].text)) {
+        m.end = this.words[close].end;
+        m.name = this.phraseText(seg.from, close + 1);
+      }
+    }
     else if (!seg.weak && this.unknownFullName(seg)) person('unknown-full-name');
     else if (seg.to - seg.from === 1 && this.teamCue(seg.from, seg.to)) m.guess = { type: 'organization', rule: 'team-cue' };
     else if (!seg.weak && this.acronym(seg)) m.guess = { type: 'organization', rule: 'acronym' };
@@ -819,7 +828,7 @@ export class SentenceReader {
     for (let k = seg.from; k < seg.to; k++) {
       const w = this.words[k];
       // "Ontario-based Magna": a compound adjective; "Cleveland Indians": a place in the name.
-      if (HYPHENATED_ADJECTIVE.test(w.text) || this.nameAt(k)) return false;
+      if (HYPHENATED_ADJECTIVE.test(w.text) || DIGIT.test(w.text) || this.nameAt(k)) return false;
       if (!w.cap || w.upper || this.rules.lexicon.isCommonWord(w.lower) || this.rules.lexicon.isEnglishWord(w.lower) || this.rules.orgSuffixes.has(w.lower) || this.rules.placeSuffixes.has(w.lower) || this.rules.titles.hasWord(w.lower)) return false;
     }
     return true;
@@ -846,7 +855,9 @@ export class SentenceReader {
     const first = this.words[seg.from];
     const last = this.words[seg.to - 1];
     if (first.upper || last.upper) return false;
-    return this.rules.lexicon.isGivenName(first.lower) && !this.rules.lexicon.isCommonWord(last.lower) && !this.rules.orgSuffixes.has(last.lower);
+    if (!this.rules.lexicon.isGivenName(first.lower) || this.rules.orgSuffixes.has(last.lower) || this.rules.placeSuffixes.has(last.lower)) return false;
+    // "Michael Green": a surname may be an English word after a given name that is none ("Grace Road", "Will Power" are not people).
+    return !this.rules.lexicon.isCommonWord(last.lower) || !(this.rules.lexicon.isCommonWord(first.lower) || this.rules.lexicon.isEnglishWord(first.lower));
   }
 
   /** A byline cue before the name ("Editing by", "Write to", a line starting "By") or after it ("edited this article"). */
