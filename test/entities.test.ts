@@ -224,3 +224,48 @@ describe('entities: rule families on sentences of our own', () => {
     expect(entities(doc, ctx).entities.map((e) => [e.name, texts(e)])).toEqual([['Blunkett', ['Mr Blunkett']]]);
   });
 });
+
+describe('entities: results, tables and layout', () => {
+  const type = (found: Entity[], text: string) => found.find((e) => texts(e).includes(text))?.type;
+
+  it('a results line makes teams of unknown names and of towns, and a country stays the country', () => {
+    const found = extract('Results on Saturday:\nOakridge 3 Pelham United 1\nLeeds 2 Dunmore 2\nWales 1 Norway 0');
+    expect(type(found, 'Oakridge')).toBe('organization');
+    expect(type(found, 'Pelham United')).toBe('organization');
+    expect(type(found, 'Leeds')).toBe('organization');
+    expect(type(found, 'Norway')).toBe('country');
+  });
+
+  it('a team named by its layout is the same team in the running text, and a county in the results is the team throughout', () => {
+    const found = extract('Scores:\nDunmore 312 and 45-2 , Surrey 198\nBy the close Dunmore had a lead of 159 and Surrey needed a draw.');
+    const dunmore = found.find((e) => texts(e).includes('Dunmore'))!;
+    expect(dunmore.type).toBe('organization');
+    expect(texts(dunmore)).toHaveLength(2);
+    expect(found.filter((e) => texts(e).includes('Surrey')).map((e) => e.type)).toEqual(['organization']);
+  });
+
+  it('a layout guess yields to a person the article names', () => {
+    const found = extract('Okafor Brandt won the final.\n1. Brandt 2:10.40\n2. Halvorsen ( Norway ) 2:11.02');
+    expect(named(found, 'Okafor Brandt').type).toBe('person');
+    expect(texts(named(found, 'Okafor Brandt'))).toContain('Brandt');
+    expect(named(found, 'Halvorsen')).toMatchObject({ type: 'person', country: 'NOR', rule: 'nationality-bracket' });
+  });
+
+  it('a scorecard names batsmen, fielders and bowlers, and initials make a person', () => {
+    const found = extract('Dev Tanwar c Harlow b Penner 42\nOskar Brill lbw b Kestner 7\nTotal 250 ( R. Tamblyn 80 )');
+    for (const name of ['Dev Tanwar', 'Harlow', 'Penner', 'Oskar Brill', 'Kestner', 'R. Tamblyn']) expect(type(found, name), name).toBe('person');
+  });
+
+  it('a schedule line in capitals names the visiting team; a dateline with a date names its city', () => {
+    const found = extract('NEW YORK 2024-05-02\nSUNDAY SCHEDULE\nKESTREL AT ORLANDO');
+    expect(type(found, 'NEW YORK')).toBe('city');
+    expect(type(found, 'KESTREL')).toBe('organization');
+  });
+
+  it('tables of figures, dates and ordinary words make no teams', () => {
+    const found = extract('Quarterly results:\nSales 1,204 1,100\nNet 95 80\nMarch 12 2024');
+    expect(allMentions(found)).not.toContain('Sales');
+    expect(allMentions(found)).not.toContain('Net');
+    expect(allMentions(found)).not.toContain('March');
+  });
+});

@@ -466,7 +466,7 @@ export class SentenceReader {
   /** A capitalised sentence-initial word that is an ordinary word ("Multiple", "Discussions", "To"). */
   private ordinaryStart(w: Word): boolean {
     if (this.rules.lexicon.isGivenName(w.lower)) return false;
-    return w.pos !== 'PROPN' || this.rules.lexicon.isCommonWord(w.lower) || this.rules.lexicon.isEnglishWord(w.lower);
+    return w.pos !== 'PROPN' || this.ordinaryWord(w.lower);
   }
 
   /** [i, j) is entirely gazetteer names. */
@@ -739,7 +739,7 @@ export class SentenceReader {
     } else if (this.scorecardCue(seg)) person('scorecard');
     else if (!seg.weak && this.initialFirst(seg)) person('initial-surname');
     // "Sales 1,234 1,100" in a table of results, "against The …": an ordinary word is no team.
-    else if (this.rules.notNames.has(this.lowers[seg.from]) || (seg.to - seg.from === 1 && this.rules.lexicon.isCommonWord(this.lowers[seg.from]))) return;
+    else if (this.rules.notNames.has(this.lowers[seg.from]) || (seg.to - seg.from === 1 && this.ordinaryWord(this.lowers[seg.from]))) return;
     else if (this.scoreEntry(seg.from, seg.to)) {
       m.guess = { type: 'organization', rule: 'score-line' };
       // "Mladost ( BJ ) 4 2 1 1": the bracketed town letters tell namesake clubs apart and belong to the name.
@@ -763,13 +763,18 @@ export class SentenceReader {
   /** An unknown acronym in running text ("the KDP", "NLD supporters"): an organisation's. */
   private acronym(seg: Extract<Segment, { kind: 'name' }>): boolean {
     const w = this.words[seg.from];
-    return seg.to - seg.from === 1 && ACRONYM.test(w.text) && !this.rules.lexicon.isCommonWord(w.lower) && !this.rules.lexicon.isEnglishWord(w.lower);
+    return seg.to - seg.from === 1 && ACRONYM.test(w.text) && !this.ordinaryWord(w.lower);
   }
 
   /** "v Hampshire", "rivals Leicestershire", "Kent beat": a one-word name in a fixture or a result. */
   private teamCue(from: number, to: number): boolean {
     if (from > this.first && !this.words[from - 1].cap && this.rules.teamBefore.some((p) => this.wordsEndAt(p, from))) return true;
     return to < this.end && !this.words[to].cap && this.rules.teamAfter.some((p) => this.wordsStartAt(p, to));
+  }
+
+  /** An English word in compromise's lexicon or the common vocabulary ("sales", "net"). */
+  private ordinaryWord(lower: string): boolean {
+    return this.rules.lexicon.isCommonWord(lower) || this.rules.lexicon.isEnglishWord(lower);
   }
 
   /** "( Switzerland )" or "( U.S. )" right after word `to`: the country's code. */
@@ -829,7 +834,7 @@ export class SentenceReader {
       const w = this.words[k];
       // "Ontario-based Magna": a compound adjective; "Cleveland Indians": a place in the name.
       if (HYPHENATED_ADJECTIVE.test(w.text) || DIGIT.test(w.text) || this.nameAt(k)) return false;
-      if (!w.cap || w.upper || this.rules.lexicon.isCommonWord(w.lower) || this.rules.lexicon.isEnglishWord(w.lower) || this.rules.orgSuffixes.has(w.lower) || this.rules.placeSuffixes.has(w.lower) || this.rules.titles.hasWord(w.lower)) return false;
+      if (!w.cap || w.upper || this.ordinaryWord(w.lower) || this.rules.orgSuffixes.has(w.lower) || this.rules.placeSuffixes.has(w.lower) || this.rules.titles.hasWord(w.lower)) return false;
     }
     return true;
   }
