@@ -262,6 +262,12 @@ describe('entities: results, tables and layout', () => {
     expect(type(found, 'KESTREL')).toBe('organization');
   });
 
+  it('a small town found after a location cue is the same place where the article names it without one', () => {
+    const found = extract('Shots were fired near Herzliya on Monday. Herzliya police said two men were held.');
+    expect(texts(named(found, 'Herzliya'))).toEqual(['Herzliya', 'Herzliya']);
+    expect(named(found, 'Herzliya')).toMatchObject({ type: 'city', country: 'ISR' });
+  });
+
   it('tables of figures, dates and ordinary words make no teams', () => {
     const found = extract('Quarterly results:\nSales 1,204 1,100\nNet 95 80\nMarch 12 2024');
     expect(allMentions(found)).not.toContain('Sales');

@@ -213,9 +213,18 @@ class Resolver {
       if (same?.type === m.type) this.add(same, m);
       else if (!same) byName.set(key, this.create(m.type, m));
     }
-    if (byName.size === 0) return;
+    // Places found by the gazetteer with a cue join their names without one ("in Leeds … Leeds police"),
+    // not an ordinary word ("in Nice … Nice weather").
+    const { lexicon } = this.rules;
+    const ordinary = (m: Mention) => m.words.length === 1 && (lexicon.isCommonWord(m.words[0]) || lexicon.isEnglishWord(m.words[0]));
+    const places = new Map<string, Cluster>();
+    for (const c of this.clusters) {
+      if (c.type !== 'city' && c.type !== 'place' && c.type !== 'country') continue;
+      for (const m of c.mentions) if (!places.has(compact(m.words))) places.set(compact(m.words), c);
+    }
     for (const m of this.mentions) {
-      const same = m.type === null && !m.aliasOf && !this.clusterOf.has(m) ? byName.get(compact(m.words)) : undefined;
+      if (m.type !== null || m.weak || m.aliasOf || this.clusterOf.has(m)) continue;
+      const same = byName.get(compact(m.words)) ?? (ordinary(m) ? undefined : places.get(compact(m.words)));
       if (same) this.add(same, m);
     }
   }

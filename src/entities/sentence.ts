@@ -752,6 +752,12 @@ export class SentenceReader {
     else if (!seg.weak && this.unknownFullName(seg)) person('unknown-full-name');
     else if (seg.to - seg.from === 1 && this.teamCue(seg.from, seg.to)) m.guess = { type: 'organization', rule: 'team-cue' };
     else if (!seg.weak && this.acronym(seg)) m.guess = { type: 'organization', rule: 'acronym' };
+    else if (seg.to - seg.from === 1 && this.placeCue(seg.from)) m.guess = { type: 'place', rule: this.rules.placeCue.rule };
+  }
+
+  /** "in Kestova", "the town of Kestova". */
+  private placeCue(from: number): boolean {
+    return from > this.first && this.rules.placeCue.before.some((p) => this.wordsEndAt(p, from));
   }
 
   /** "Douglas & Lomason": a name with an ampersand. */
