@@ -129,28 +129,85 @@ function gated(parser: Parser, cues: CueReader, bit: number): Parser {
   };
 }
 
+const byIndex = (a: ParsingResult, b: ParsingResult) => a.index - b.index;
+
+function sortedByIndex(results: ParsingResult[]): boolean {
+  for (let i = 1; i < results.length; i++) if (results[i].index < results[i - 1].index) return false;
+  return true;
+}
+
+/** `first` and `then` in one list by index, stably (on a tie `first` comes first), as `[...first, ...then].sort(byIndex)`. */
+function mergedByIndex(first: ParsingResult[], then: ParsingResult[]): ParsingResult[] {
+  if (!sortedByIndex(first) || !sortedByIndex(then)) return [...first, ...then].sort(byIndex);
+  const out: ParsingResult[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length && j < then.length) out.push(then[j].index < first[i].index ? then[j++] : first[i++]);
+  while (i < first.length) out.push(first[i++]);
+  while (j < then.length) out.push(then[j++]);
+  return out;
+}
+
+/** Spans and rules of the results given to the refiner running now (refiners run one at a time), reused. */
+const givenStarts: number[] = [];
+const givenEnds: number[] = [];
+const givenRules: string[] = [];
+
 /**
- * Runs a chrono refiner on chrono's own results only. Envoy's results (those with a note:
- * durations, sets, relative periods) pass around it, so chrono never merges "Monday, two days"
- * into one date, nor clones a note away. A result the refiner merged from several (it clones
- * components and loses their tags) gets the rule of the first result it took in.
+ * Runs chrono refiners, one after another, on chrono's own results only. Envoy's results (those
+ * with a note: durations, sets, relative periods) pass around them, so chrono never merges
+ * "Monday, two days" into one date, nor clones a note away; no chrono refiner makes a result
+ * with a note, so envoy's are set aside once for the run. Each refiner gets chrono's results in
+ * text order whenever envoy's were set aside, as if they had been put back between refiners. A
+ * result a refiner merged from several (it clones components and loses their tags) gets the
+ * rule of the first result it took in.
  */
-function datesOnly(refiner: Refiner): Refiner {
+function datesOnly(refiners: Refiner[]): Refiner {
   return {
     refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
       const own = results.filter((r) => noteOf(r.start) !== undefined);
-      const chronos = own.length ? results.filter((r) => noteOf(r.start) === undefined) : results;
-      if (chronos.length === 0) return results; // nothing for the refiner to read
-      const before = chronos.map((r) => [r.index, r.index + r.text.length, ruleOf(r)] as const);
-      const refined = refiner.refine(context, chronos);
-      for (const r of refined) {
-        if (hasRule(r)) continue;
-        const taken = before.find(([start, end]) => start >= r.index && end <= r.index + r.text.length);
-        if (taken) setRule(r.start, taken[2]);
+      let chronos = own.length ? results.filter((r) => noteOf(r.start) === undefined) : results;
+      if (chronos.length === 0) return results; // nothing for the refiners to read
+      for (const refiner of refiners) {
+        if (chronos.length === 0) break;
+        const n = chronos.length;
+        for (let i = 0; i < n; i++) {
+          givenStarts[i] = chronos[i].index;
+          givenEnds[i] = chronos[i].index + chronos[i].text.length;
+          givenRules[i] = ruleOf(chronos[i]);
+        }
+        chronos = refiner.refine(context, chronos);
+        for (const r of chronos) {
+          if (hasRule(r)) continue;
+          const end = r.index + r.text.length;
+          for (let i = 0; i < n; i++) {
+            if (givenStarts[i] >= r.index && givenEnds[i] <= end) {
+              setRule(r.start, givenRules[i]);
+              break;
+            }
+          }
+        }
+        if (own.length && !sortedByIndex(chronos)) chronos = [...chronos].sort(byIndex);
       }
-      return own.length ? [...refined, ...own].sort((a, b) => a.index - b.index) : refined;
+      return own.length ? mergedByIndex(chronos, own) : chronos;
     },
   };
+}
+
+/** `refiners` with each run of chrono's between OverlapRemovalRefiners run on chrono's results only (datesOnly). */
+function chronoRefiners(refiners: Refiner[]): Refiner[] {
+  const out: Refiner[] = [];
+  let run: Refiner[] = [];
+  for (const r of [...refiners, undefined]) {
+    if (r && r.constructor.name !== 'OverlapRemovalRefiner') {
+      run.push(r);
+      continue;
+    }
+    if (run.length) out.push(datesOnly(run));
+    run = [];
+    if (r) out.push(r);
+  }
+  return out;
 }
 
 export function createConfiguration(): Configuration {
@@ -170,9 +227,7 @@ export function createConfiguration(): Configuration {
   const refiners = [
     new FalsePositiveFilter(),
     lineBreak,
-    ...base.refiners
-      .filter((r) => !(r.constructor.name in SUPERSEDED_REFINERS))
-      .map((r) => (r.constructor.name === 'OverlapRemovalRefiner' ? r : datesOnly(r))),
+    ...chronoRefiners(base.refiners.filter((r) => !(r.constructor.name in SUPERSEDED_REFINERS))),
     lineBreak, // again: chrono's year-suffix refiner reads across line breaks too
     new MonthInRelativeYearRefiner(),
     new TrimSpanRefiner(),
