@@ -801,6 +801,8 @@ export class SentenceReader {
   /** "M. Gatting", "J.R. Smith": initials before a surname. */
   private initialFirst(seg: Extract<Segment, { kind: 'name' }>): boolean {
     if (seg.to - seg.from < 2 || !INITIALS.test(this.words[seg.from].text)) return false;
+    // "U.S. Open", "S. Korean": an abbreviated place, not initials.
+    for (let k = seg.from; k < seg.to; k++) if (this.nameAt(k)) return false;
     const last = this.words[seg.to - 1];
     return !last.upper && !this.rules.orgSuffixes.has(last.lower) && !this.rules.placeSuffixes.has(last.lower);
   }
