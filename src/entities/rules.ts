@@ -124,7 +124,7 @@ export const PERSON_PATTERNS = [
 export type PersonPattern = (typeof PERSON_PATTERNS)[number];
 
 /** The organisation patterns the engine implements; each must be declared in organizations.yaml. */
-export const ORGANIZATION_PATTERNS = ['score-line', 'team-cue', 'acronym', 'ampersand'] as const;
+export const ORGANIZATION_PATTERNS = ['score-line', 'team-cue', 'acronym', 'ampersand', 'org-noun-after'] as const;
 
 const PersonsFileSchema = z
   .object({
@@ -205,6 +205,8 @@ export interface EntityRules {
   /** Words around a one-word name that make it a team ("v Hampshire", "Kent beat"). */
   teamBefore: string[][];
   teamAfter: string[][];
+  /** Lower-case nouns after a name that make it an organisation's ("Tanjug news agency", "Cofinec shares"). */
+  orgNounsAfter: string[][];
   lexicon: WordLexicon;
 }
 
@@ -311,6 +313,7 @@ function compile(dir: string): EntityRules {
     scorecardAfter: phrases(patterns.get('scorecard')?.after),
     teamBefore: phrases(organizations.data.patterns.find((p) => p.id === 'team-cue')?.before),
     teamAfter: phrases(organizations.data.patterns.find((p) => p.id === 'team-cue')?.after),
+    orgNounsAfter: phrases(organizations.data.patterns.find((p) => p.id === 'org-noun-after')?.after),
     lexicon: wordLexicon(),
   };
 }

@@ -615,7 +615,10 @@ export class SentenceReader {
 
   private entityMention(s: number, seg: Extract<Segment, { kind: 'entity' }>): void {
     // "Chicago 4 HOUSTON 3": a town or region in a results line is its team (a country's team stays the country).
-    const team = (seg.info.type === 'city' || seg.info.type === 'place') && (this.scoreEntry(seg.from, seg.to) || (seg.to - seg.from === 1 && this.teamCue(seg.from, seg.to)));
+    // A home nation ("England captain") is its national side, which stays the place.
+    const place = seg.info.type === 'city' || seg.info.type === 'place';
+    const town = seg.info.type === 'city' || (seg.info.type === 'place' && !seg.info.country);
+    const team = (place && this.scoreEntry(seg.from, seg.to)) || (town && this.teamCue(seg.from, seg.to));
     const m = team ? this.newMention(seg.from, seg.to, 'organization', this.scoreEntry(seg.from, seg.to) ? 'score-line' : 'team-cue') : this.newMention(seg.from, seg.to, seg.info.type, seg.info.rule);
     m.entry = team ? { name: m.name, country: null } : { name: seg.info.name, country: seg.info.country, domain: seg.info.domain };
     seg.mention = m;
@@ -753,6 +756,12 @@ export class SentenceReader {
     else if (seg.to - seg.from === 1 && this.teamCue(seg.from, seg.to)) m.guess = { type: 'organization', rule: 'team-cue' };
     else if (!seg.weak && this.acronym(seg)) m.guess = { type: 'organization', rule: 'acronym' };
     else if (seg.to - seg.from === 1 && this.placeCue(seg.from)) m.guess = { type: 'place', rule: this.rules.placeCue.rule };
+    else if (!seg.weak && this.orgNounAfter(seg.to)) m.guess = { type: 'organization', rule: 'org-noun-after' };
+  }
+
+  /** "Tanjug news agency", "Cofinec shares", "Liberte newspaper". */
+  private orgNounAfter(to: number): boolean {
+    return to < this.end && !this.words[to].cap && this.rules.orgNounsAfter.some((p) => this.wordsStartAt(p, to));
   }
 
   /** "in Kestova", "the town of Kestova". */
