@@ -58,6 +58,7 @@ const PlacesFileSchema = z
     ordinaryWordCues: words,
     directions: z.object({ ...rule, words }).strict(),
     placeCue: z.object({ ...rule, before: words }).strict(),
+    venue: z.object({ ...rule }).strict(),
     codes: z.array(z.object({ ...rule, from: z.string().regex(/^[A-Z]{3}$/), to: Alpha3Schema }).strict()),
     ofPhrases: z.array(z.object({ ...rule, heads: words }).strict()),
     suffixes: z.array(z.object({ ...rule, words }).strict()),
@@ -186,6 +187,8 @@ export interface EntityRules {
   directions: { rule: string; words: Set<string> };
   /** Words before an unknown name that make it a place ("in", "the town of"). */
   placeCue: { rule: string; before: string[][] };
+  /** The rule of a ground named before a colon in a line of scores ("Hove : Sussex 363"). */
+  venueRule: string;
   /** Modifiers written with a hyphen ("then-", "ex-"): the word before the hyphen. */
   hyphenPrefixes: Set<string>;
   particles: Set<string>;
@@ -244,7 +247,7 @@ function compile(dir: string): EntityRules {
   const { titles, places, organizations, persons } = loadFiles(dir);
   checkUniqueIds([
     { source: titles.source, groups: [['modifiers', titles.data.modifiers], ['titles', titles.data.titles]] },
-    { source: places.source, groups: [['directions', [places.data.directions]], ['placeCue', [places.data.placeCue]], ['codes', places.data.codes], ['ofPhrases', places.data.ofPhrases], ['suffixes', places.data.suffixes], ['aliases', places.data.aliases]] },
+    { source: places.source, groups: [['directions', [places.data.directions]], ['placeCue', [places.data.placeCue]], ['venue', [places.data.venue]], ['codes', places.data.codes], ['ofPhrases', places.data.ofPhrases], ['suffixes', places.data.suffixes], ['aliases', places.data.aliases]] },
     { source: organizations.source, groups: [['suffixes', organizations.data.suffixes], ['ofPhrases', organizations.data.ofPhrases], ['descriptors', organizations.data.descriptors], ['known', organizations.data.known], ['patterns', organizations.data.patterns]] },
     { source: persons.source, groups: [['patterns', persons.data.patterns]] },
   ]);
@@ -299,6 +302,7 @@ function compile(dir: string): EntityRules {
     ordinaryWordCues: new Set(places.data.ordinaryWordCues.map(normalise)),
     directions: { rule: places.data.directions.id, words: new Set(places.data.directions.words.map(normalise)) },
     placeCue: { rule: places.data.placeCue.id, before: phrases(places.data.placeCue.before) },
+    venueRule: places.data.venue.id,
     hyphenPrefixes: new Set(titles.data.modifiers.flatMap((m) => m.words.filter((w) => w.endsWith('-')).map((w) => normalise(w.slice(0, -1))))),
     particles: new Set(persons.data.particles.map(normalise)),
     notNames: new Set(persons.data.notNames.map(normalise)),
@@ -329,7 +333,7 @@ export function entityExamples(dir?: string): Array<{ file: string; rule: string
     for (const list of groups) for (const r of list) for (const example of r.examples ?? []) out.push({ file, rule: r.id, example });
   };
   collect(FILES[0], [files.titles.data.modifiers, files.titles.data.titles]);
-  collect(FILES[1], [[files.places.data.directions], [files.places.data.placeCue], files.places.data.codes, files.places.data.ofPhrases, files.places.data.suffixes, files.places.data.aliases]);
+  collect(FILES[1], [[files.places.data.directions], [files.places.data.placeCue], [files.places.data.venue], files.places.data.codes, files.places.data.ofPhrases, files.places.data.suffixes, files.places.data.aliases]);
   collect(FILES[2], [files.organizations.data.suffixes, files.organizations.data.ofPhrases, files.organizations.data.descriptors, files.organizations.data.known, files.organizations.data.patterns]);
   collect(FILES[3], [files.persons.data.patterns]);
   return out;

@@ -755,6 +755,7 @@ export class SentenceReader {
     else if (!seg.weak && this.unknownFullName(seg)) person('unknown-full-name');
     else if (seg.to - seg.from === 1 && this.teamCue(seg.from, seg.to)) m.guess = { type: 'organization', rule: 'team-cue' };
     else if (!seg.weak && this.acronym(seg)) m.guess = { type: 'organization', rule: 'acronym' };
+    else if (this.venue(seg.from, seg.to)) m.guess = { type: 'place', rule: this.rules.venueRule };
     else if (seg.to - seg.from === 1 && this.placeCue(seg.from)) m.guess = { type: 'place', rule: this.rules.placeCue.rule };
     else if (!seg.weak && this.orgNounAfter(seg.to)) m.guess = { type: 'organization', rule: 'org-noun-after' };
   }
@@ -762,6 +763,14 @@ export class SentenceReader {
   /** "Tanjug news agency", "Cofinec shares", "Liberte newspaper". */
   private orgNounAfter(to: number): boolean {
     return to < this.end && !this.words[to].cap && this.rules.orgNounsAfter.some((p) => this.wordsStartAt(p, to));
+  }
+
+  /** "Hove : Sussex 363": the ground before a colon at the start of a line of scores. */
+  private venue(from: number, to: number): boolean {
+    if (from !== this.first || !this.words[from].lineStart || this.words[to]?.text !== ':' || to + 2 >= this.end) return false;
+    let e = to + 1;
+    while (e < this.end && this.words[e].kind === 'alpha' && this.words[e].cap) e++;
+    return e > to + 1 && this.scoreEntry(to + 1, e);
   }
 
   /** "in Kestova", "the town of Kestova". */
