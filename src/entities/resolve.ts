@@ -23,6 +23,13 @@ interface Cluster {
 /** Rules that type a name as a team from a results layout. */
 const TEAM_RULES = new Set(['score-line', 'team-cue']);
 
+/** Every name in the list (joined by commas and "and") that `m` is part of. */
+function listOf(m: Mention): Mention[] {
+  const seen = new Set<Mention>([m]);
+  for (const x of seen) for (const o of x.coordinated) seen.add(o);
+  return [...seen];
+}
+
 /** "Lee Jae-myung" and "Lee Jae Myung" are one name. */
 const compact = (words: readonly string[]) => words.join('').replace(/[-‐'’.\s]/g, '');
 
@@ -80,12 +87,20 @@ class Resolver {
     while (changed) {
       changed = false;
       for (const m of this.mentions) {
-        if (m.type !== null || m.weak || m.words.length < 2 || !m.coordinated.some((o) => o.type === 'person')) continue;
+        // One word only in a list of two people or more ("Given , Breen , Staunton and Irwin"), never an ordinary word.
+        if (m.type !== null || m.weak || m.guess || !m.coordinated.some((o) => o.type === 'person')) continue;
+        if (m.words.length < 2 && (this.ordinary(m) || listOf(m).filter((o) => o.type === 'person').length < 2)) continue;
         m.type = 'person';
         m.rule = 'coordination';
         changed = true;
       }
     }
+  }
+
+  /** A one-word mention that is an ordinary English word ("Nice", "Given"). */
+  private ordinary(m: Mention): boolean {
+    const { lexicon } = this.rules;
+    return m.words.length === 1 && (lexicon.isCommonWord(m.words[0]) || lexicon.isEnglishWord(m.words[0]));
   }
 
   /** A county that plays in the article's results ("Surrey 429-7", "v Surrey") is the team wherever the article names it. */
@@ -215,8 +230,6 @@ class Resolver {
     }
     // Places found by the gazetteer with a cue join their names without one ("in Leeds … Leeds police"),
     // not an ordinary word ("in Nice … Nice weather").
-    const { lexicon } = this.rules;
-    const ordinary = (m: Mention) => m.words.length === 1 && (lexicon.isCommonWord(m.words[0]) || lexicon.isEnglishWord(m.words[0]));
     const places = new Map<string, Cluster>();
     for (const c of this.clusters) {
       if (c.type !== 'city' && c.type !== 'place' && c.type !== 'country') continue;
@@ -224,7 +237,7 @@ class Resolver {
     }
     for (const m of this.mentions) {
       if (m.type !== null || m.weak || m.aliasOf || this.clusterOf.has(m)) continue;
-      const same = byName.get(compact(m.words)) ?? (ordinary(m) ? undefined : places.get(compact(m.words)));
+      const same = byName.get(compact(m.words)) ?? (this.ordinary(m) ? undefined : places.get(compact(m.words)));
       if (same) this.add(same, m);
     }
   }

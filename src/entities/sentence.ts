@@ -1192,9 +1192,14 @@ export class SentenceReader {
         m.weak = false;
         continue;
       }
-      const and = this.segs[s + 1];
+      const joiner = this.segs[s + 1];
       const other = this.segs[s + 2];
-      if (and?.kind === 'word' && this.words[and.from].lower === 'and' && other?.kind === 'name' && other.mention) {
+      if (other?.kind !== 'name' || !other.mention) continue;
+      const and = joiner?.kind === 'word' && this.words[joiner.from].lower === 'and';
+      // "Given , Breen , Staunton": a comma joins names of a list, not "Lebed , Russia 's …" (the next name ends at a list joiner too).
+      const after = this.segs[s + 3];
+      const listed = this.isComma(joiner) && (!after || this.isComma(after) || this.isWord(after, 'and') || (after.kind === 'punct' && /^[.;)]$/.test(this.words[after.from].text)));
+      if (and || listed) {
         m.coordinated.push(other.mention);
         other.mention.coordinated.push(m);
       }
