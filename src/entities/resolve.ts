@@ -95,6 +95,14 @@ class Resolver {
         changed = true;
       }
     }
+    // "Magna , Johnson Controls and Lear", "Alsace and Strasbourg": a name listed with two organisations or two places, and nothing else.
+    for (const m of this.mentions) {
+      if (m.type !== null || m.weak || m.guess || m.coordinated.length === 0 || this.ordinary(m)) continue;
+      const typed = listOf(m).filter((o) => o.type !== null);
+      const family = (t: EntityType | null) => (t === 'city' || t === 'country' || t === 'place' ? 'place' : t);
+      const kind = family(typed[0]?.type ?? null);
+      if (typed.length >= 2 && (kind === 'organization' || kind === 'place') && typed.every((o) => family(o.type) === kind)) m.guess = { type: kind, rule: 'coordination' };
+    }
   }
 
   /** A one-word mention that is an ordinary English word ("Nice", "Given"). */

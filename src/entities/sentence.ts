@@ -1181,10 +1181,10 @@ export class SentenceReader {
   private linkCoordinated(): void {
     for (let s = 0; s < this.segs.length; s++) {
       const seg = this.segs[s];
-      if (seg.kind !== 'name' || !seg.mention) continue;
+      if ((seg.kind !== 'name' && seg.kind !== 'entity') || !seg.mention) continue;
       const m = seg.mention;
       // A list after a plural title or byline cue types its names, over a guess from their shape alone.
-      if (seg.listedWith && (m.type === null || m.rule === 'unknown-full-name')) {
+      if (seg.kind === 'name' && seg.listedWith && (m.type === null || m.rule === 'unknown-full-name')) {
         m.type = 'person';
         m.rule = seg.listedWith.rule;
         m.byline = seg.listedWith.byline;
@@ -1194,7 +1194,7 @@ export class SentenceReader {
       }
       const joiner = this.segs[s + 1];
       const other = this.segs[s + 2];
-      if (other?.kind !== 'name' || !other.mention) continue;
+      if ((other?.kind !== 'name' && other?.kind !== 'entity') || !other.mention) continue;
       const and = joiner?.kind === 'word' && this.words[joiner.from].lower === 'and';
       // "Given , Breen , Staunton": a comma joins names of a list, not "Lebed , Russia 's …" (the next name ends at a list joiner too).
       const after = this.segs[s + 3];
