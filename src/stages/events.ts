@@ -281,7 +281,7 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
       }
     });
     found.sort((a, b) => a.start - b.start);
-  const triggerRanges = found.map((f): [number, number] => [f.start, f.end]);
+    const triggerRanges = found.map((f): [number, number] => [f.start, f.end]);
     const inSentence: Candidate[] = [];
     for (const { rule, start, end } of found) {
       const triggerSpan = span(doc.text, doc.tokens[start].start, doc.tokens[end - 1].end);
