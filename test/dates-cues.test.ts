@@ -86,6 +86,13 @@ describe('gated date parsers', () => {
     }
   });
 
+  it("cover every word of chrono's part-of-day pattern, written alone and after a glued 'this'", () => {
+    const parser = casual.parsers.find((p) => p.constructor.name === 'ENCasualTimeParser') as unknown as { innerPattern(): RegExp };
+    const words = /\(((?:[a-z]+\|)+[a-z]+)\)/.exec(parser.innerPattern().source)![1].split('|');
+    expect(words.length).toBeGreaterThan(5);
+    for (const w of words) expect(CHRONO_CUES.ENCasualTimeParser.words).toEqual(expect.arrayContaining([w, `this${w}`]));
+  });
+
   it('are not run on a text without their cue, and run on one with it', () => {
     const { parsers } = createConfiguration();
     const skipped = (text: string) => {
