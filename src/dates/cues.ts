@@ -21,8 +21,6 @@ export function glued(lead: string, words: readonly string[]): string[] {
   return words.map((w) => lead + w);
 }
 
-const SLOTS = 1 << 12;
-const MASK = SLOTS - 1;
 /** The hash of a word starts with this when its first letter is a capital. */
 const CAPITAL = 1;
 
@@ -40,13 +38,20 @@ function hash(word: string, seed: number): number {
  * and changes nothing.
  */
 export class CueIndex {
-  private readonly keys = new Int32Array(SLOTS);
-  private readonly bits = new Int32Array(SLOTS);
+  private readonly keys: Int32Array;
+  private readonly bits: Int32Array;
+  /** Slots - 1: a quarter of the slots at most are taken, and the table stays small enough to stay in cache between articles. */
+  private readonly mask: number;
   private readonly texts: [RegExp, number][] = [];
   private readonly longest: number;
 
   constructor(cues: readonly Cue[]) {
     if (cues.length > 32) throw new Error('CueIndex: at most 32 cues');
+    const entries = cues.reduce((n, cue) => n + 2 * (cue.words?.length ?? 0) + (cue.capitalised?.length ?? 0), 0);
+    const slots = 2 ** Math.ceil(Math.log2(Math.max(64, 4 * entries)));
+    this.keys = new Int32Array(slots);
+    this.bits = new Int32Array(slots);
+    this.mask = slots - 1;
     let longest = 0;
     cues.forEach((cue, i) => {
       const bit = 1 << i;
@@ -67,8 +72,8 @@ export class CueIndex {
   }
 
   private add(h: number, bit: number): void {
-    let slot = h & MASK;
-    while (this.bits[slot] !== 0 && this.keys[slot] !== h) slot = (slot + 1) & MASK;
+    let slot = h & this.mask;
+    while (this.bits[slot] !== 0 && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
     this.keys[slot] = h;
     this.bits[slot] |= bit;
   }
@@ -94,7 +99,7 @@ export class CueIndex {
   }
 
   private bitsOf(h: number): number {
-    for (let slot = h & MASK; this.bits[slot] !== 0; slot = (slot + 1) & MASK) if (this.keys[slot] === h) return this.bits[slot];
+    for (let slot = h & this.mask; this.bits[slot] !== 0; slot = (slot + 1) & this.mask) if (this.keys[slot] === h) return this.bits[slot];
     return 0;
   }
 }

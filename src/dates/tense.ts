@@ -74,16 +74,22 @@ function markerOf(tokens: Token[], i: number, headline: boolean, first: number, 
   // The auxiliaries (and adverbs among them) right before the verb: "had been", "is not".
   let a = i - 1;
   while (a >= first && a >= i - 3 && (tokens[a].pos === 'AUX' || tokens[a].pos === 'ADV' || tokens[a].pos === 'PART')) a--;
-  const auxiliaries = tokens.slice(a + 1, i).filter((x) => x.pos === 'AUX');
+  let auxiliaries = 0;
+  let pastAuxiliary = false;
+  for (let k = a + 1; k < i; k++) {
+    if (tokens[k].pos !== 'AUX') continue;
+    auxiliaries++;
+    pastAuxiliary ||= PAST_FORMS.has(tokens[k].lower);
+  }
   const pastForm = text !== t.lemma && !text.endsWith('s') && !text.endsWith('ing');
   if ((FUTURE_BEFORE_TO.has(t.lemma) && nextIsTo) || FUTURE_VERBS.has(t.lemma)) {
     // "is expected to", "plans to", "they expect the deal to close", "is planned for" look ahead;
     // "was expected to", "had been scheduled to", "planned a rally" only from the past.
-    const pastPlan = auxiliaries.length ? auxiliaries.some((x) => PAST_FORMS.has(x.lower)) : pastForm;
+    const pastPlan = auxiliaries ? pastAuxiliary : pastForm;
     return pastPlan ? STOP : 'future';
   }
   // A participle after an auxiliary takes the auxiliary's tense ("is expected", "has visited").
-  if (auxiliaries.length || text === t.lemma || text.endsWith('ing')) return null;
+  if (auxiliaries || text === t.lemma || text.endsWith('ing')) return null;
   return text.endsWith('s') ? 'present' : 'past';
 }
 
