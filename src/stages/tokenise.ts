@@ -66,8 +66,9 @@ const HAS_LONG_RUN = /(?<!\S)\S{100}/;
 
 const APOSTROPHE = /\u2019/g;
 const LINE_BREAK = /[\r\n]/;
-const S = 0x73;
-const CAPITAL_S = 0x53;
+/** Char codes of "s" and "S", the last letter of a possessive: only such tokens are tried with POSSESSIVE_END. */
+const CODE_S = 0x73;
+const CODE_CAPITAL_S = 0x53;
 
 /** Lower-cased, with typographic apostrophes made straight. */
 function lowerOf(text: string): string {
@@ -117,7 +118,7 @@ function tokenisePiece(text: string, offset: number, tokens: Token[], sentences:
     // wink learns new words as it reads: after one article it may keep "Blunkett's" whole in the
     // next. Splitting the possessive here makes tokens the same whatever was read before.
     const last = value.charCodeAt(value.length - 1);
-    const possessive = (last === S || last === CAPITAL_S) && value.length > 2 ? POSSESSIVE_END.exec(value) : null;
+    const possessive = (last === CODE_S || last === CODE_CAPITAL_S) && value.length > 2 ? POSSESSIVE_END.exec(value) : null;
     if (possessive) {
       const cut = token.end - possessive[1].length;
       const word = value.slice(0, -possessive[1].length);
