@@ -68,6 +68,19 @@ describe('tokenise', () => {
     expect(doc.tokens.map((t) => t.text)).toContain('after');
   });
 
+  it('keeps its place after a run of more spaces than wink counts (65,534)', () => {
+    const text = `Hello${' '.repeat(70_000)}world again.`;
+    const tokens = run(text).tokens;
+    expect(tokens.map((t) => [t.text, t.pos === 'X'])).toEqual([
+      ['Hello', false],
+      ['world', false],
+      ['again', false],
+      ['.', false],
+    ]);
+    expect(tokens[1].start).toBe(70_005);
+    expect(tokens[1].spaceBefore).toBe(true);
+  });
+
   it('finds the headline and a wire dateline', () => {
     const doc = run(readFileSync('seeds/000_8adeb89ad61cd016.txt', 'utf8'));
     expect(doc.title).toBe('Vietnam’s top leader to pay rare visit to North Korea in October, sources say');

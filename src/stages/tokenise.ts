@@ -76,6 +76,9 @@ function lowerOf(text: string): string {
   return lower.includes('\u2019') ? lower.replace(APOSTROPHE, "'") : lower;
 }
 
+/** wink counts at most this many plain spaces before a token: a longer run is measured in the text. */
+const MAX_WINK_SPACES = 65_534;
+
 /** Whether wink's preceding spaces hold a line break; almost always they are none or one space. */
 const spacesBreakLine = (spaces: string) => spaces.length > 0 && spaces !== ' ' && LINE_BREAK.test(spaces);
 
@@ -93,7 +96,9 @@ function tokenisePiece(text: string, offset: number, tokens: Token[], sentences:
   let lineBreak = false;
   for (let i = 0; i < values.length; i++) {
     const winkValue = values[i];
-    at += spaces[i].length;
+    let gap = spaces[i].length;
+    if (gap === MAX_WINK_SPACES) while (text.charCodeAt(at + gap) === 0x20) gap++;
+    at += gap;
     const start = offset + at;
     at += winkValue.length;
     indexOf[i] = tokens.length;
