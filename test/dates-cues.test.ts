@@ -57,6 +57,7 @@ const SENTENCES = [
   'The third quarter, first-quarter profits, the fourth quarter of 2004 and the fiscal first quarter.',
   'From 3/2004 to 11/2005, at 10:30, at 5pm, at 7 a.m., at six o\'clock and 1900 GMT.',
   'On 2004-03-05, 2004-3-5T10:30 and 1999-12-31.',
+  'On 5 May 2004, 5thMay, the firstofJune, 6 to 9 January, March 2004, inMay, Mayof 2004, May 5, Sept. 5, Junefirst, Maytwenty-first, 2004 March, 2004ADMay and in may.',
 ];
 
 describe('gated date parsers', () => {
@@ -67,7 +68,7 @@ describe('gated date parsers', () => {
   ];
 
   it('gates the parsers these sentences are for', () => {
-    expect(gated.map(([name]) => name)).toEqual(expect.arrayContaining(['envoy/holiday', 'envoy/decade', 'envoy/season', 'envoy/spelled-year', 'envoy/half', 'envoy/quarter', 'ENCasualTimeParser', 'ENTimeExpressionParser', 'ENSlashMonthFormatParser', 'ISOFormatParser']));
+    expect(gated.map(([name]) => name)).toEqual(expect.arrayContaining(['envoy/holiday', 'envoy/decade', 'envoy/season', 'envoy/spelled-year', 'envoy/half', 'envoy/quarter', 'ENCasualTimeParser', 'ENTimeExpressionParser', 'ENSlashMonthFormatParser', 'ISOFormatParser', 'ENMonthNameParser', 'ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENYearMonthNameParser']));
   });
 
   it('find something only where their cue holds', () => {
@@ -93,13 +94,32 @@ describe('gated date parsers', () => {
     for (const w of words) expect(CHRONO_CUES.ENCasualTimeParser.words).toEqual(expect.arrayContaining([w, `this${w}`]));
   });
 
+  it("cover every month word of chrono's month-name patterns and every ordinal day glued after one", () => {
+    const alternation = (parser: string, word: string) => {
+      const pattern = (casual.parsers.find((p) => p.constructor.name === parser) as unknown as { innerPattern(): RegExp }).innerPattern().source;
+      const found = [...pattern.matchAll(/\(\?:((?:[a-z\\. -]+\|)+[a-z\\. -]+)\)/g)].find((m) => m[1].split('|').includes(word));
+      return found![1].split('|').map((w) => w.replace(/\\\./g, ''));
+    };
+    const months = alternation('ENMonthNameMiddleEndianParser', 'january');
+    const ordinals = alternation('ENMonthNameMiddleEndianParser', 'twentieth');
+    expect(months.length).toBeGreaterThan(20);
+    expect(ordinals.length).toBeGreaterThan(20);
+    for (const month of months) {
+      expect(CHRONO_CUES.ENMonthNameParser.words).toEqual(expect.arrayContaining([month, `in${month}of`]));
+      expect(holds(CHRONO_CUES.ENMonthNameLittleEndianParser, `on 5th${month}`), month).toBe(true);
+      for (const ordinal of ordinals) expect(holds(CHRONO_CUES.ENMonthNameMiddleEndianParser, `${month}${ordinal}`), `${month}${ordinal}`).toBe(true);
+    }
+    expect(holds(CHRONO_CUES.ENMonthNameLittleEndianParser, 'a market for the dismayed')).toBe(false);
+    expect(holds(CHRONO_CUES.ENMonthNameMiddleEndianParser, 'a market for the mayor')).toBe(false);
+  });
+
   it('are not run on a text without their cue, and run on one with it', () => {
     const { parsers } = createConfiguration();
     const skipped = (text: string) => {
       const context = new chrono.ParsingContext(text, placeholderInstant(), {});
       return parsers.filter((p) => p.pattern(context).source === '(?!)').length;
     };
-    expect(skipped('They met on Thursday, 5 June 2004.')).toBe(gated.length);
+    expect(skipped('They met on Thursday.')).toBe(gated.length);
     expect(skipped(SENTENCES.join(' '))).toBe(0);
   });
 });

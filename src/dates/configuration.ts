@@ -10,6 +10,7 @@ import * as chrono from 'chrono-node';
 import type { Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import { ParsingComponents, ParsingResult as ChronoResult } from 'chrono-node';
 import { CueIndex, glued, type Cue } from './cues.ts';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from './lexicon.ts';
 import { noteOf } from './notes.ts';
 import { hasRule, ruleOf, setRule } from './rule.ts';
 import type { EnvoyParser } from './result.ts';
@@ -88,6 +89,15 @@ function withRule(parser: Parser, rule: string): Parser {
 const NEVER = /(?!)/y;
 
 const PARTS_OF_DAY = ['morning', 'afternoon', 'evening', 'night', 'midnight', 'midday', 'noon'];
+const MONTH_WORDS = [...MONTH_NAMES, ...MONTH_ABBREVIATIONS];
+const MONTHS = MONTH_WORDS.join('|');
+/** The first words of chrono's ordinal day words ("twenty" of "twenty-first"). */
+const ORDINAL_STARTS = [
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth',
+  'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'twenty', 'thirtieth', 'thirty',
+];
+/** A month word ending a word: alone, or glued after a day ("5thMay", "firstofMay") or an era ("2004ADMay"). */
+const MONTH_ENDING_A_WORD: Cue = { words: MONTH_WORDS, text: new RegExp(`[a-z](?:${MONTHS})(?![a-z])`, 'i') };
 
 /**
  * Cues of chrono's parsers (cues.ts), by class name; envoy's parsers carry their own. The
@@ -95,13 +105,20 @@ const PARTS_OF_DAY = ['morning', 'afternoon', 'evening', 'night', 'midnight', 'm
  * almost none of them (see the false-positive filter), so it runs only where am/pm, h:mm,
  * o'clock or a time zone appears. The part-of-day parser's pattern is
  * `(?:this)?\s{0,3}(morning|…|noon)`; the month/year one's needs a slash, the ISO one's
- * (yyyy-mm-dd) a hyphen between digits.
+ * (yyyy-mm-dd) a hyphen between digits. The month-name parsers' patterns have a month word
+ * with a non-letter (`\W`, a separator, a digit) on one side at least: before it and, glued,
+ * "in", after it "of" for "(in) May (of) 2004"; after it for "5 May", "5thMay", "2004 May",
+ * which may glue letters before it; before it for "May 5", which may glue an ordinal after it.
  */
 export const CHRONO_CUES: Record<string, Cue> = {
   ENTimeExpressionParser: { text: /\d(?:\s*[aApP]\.?[mM]\b|:\d\d)|o['’]?clock|\b(?:GMT|BST|UTC|[ECMP][SD]T)\b/ },
   ENCasualTimeParser: { words: [...PARTS_OF_DAY, ...glued('this', PARTS_OF_DAY)] },
   ENSlashMonthFormatParser: { text: /\// },
   ISOFormatParser: { text: /\d-\d/ },
+  ENMonthNameParser: { words: [...MONTH_WORDS, ...glued('in', MONTH_WORDS)].flatMap((w) => [w, `${w}of`]) },
+  ENMonthNameLittleEndianParser: MONTH_ENDING_A_WORD,
+  ENYearMonthNameParser: MONTH_ENDING_A_WORD,
+  ENMonthNameMiddleEndianParser: { words: MONTH_WORDS, text: new RegExp(`\\b(?:${MONTHS})(?:${ORDINAL_STARTS.join('|')})`, 'i') },
 };
 
 /**
@@ -222,7 +239,7 @@ export function createConfiguration(): Configuration {
       .filter((p) => !(p.constructor.name in SUPERSEDED_PARSERS))
       .map((p): [Parser, string, Cue | undefined] => [p, `chrono/${p.constructor.name}`, CHRONO_CUES[p.constructor.name]]),
   ];
-  const cued = ruled.flatMap(([, , cue]) => (cue ? [cue] : []));
+  const cued = [...new Set(ruled.flatMap(([, , cue]) => (cue ? [cue] : [])))];
   const cues = new CueReader(new CueIndex(cued));
   const parsers = ruled.map(([p, rule, cue]) => withRule(cue ? gated(p, cues, 1 << cued.indexOf(cue)) : p, rule));
   const lineBreak = new LineBreakRefiner();

@@ -67,6 +67,8 @@ export function unitOf(word: string): string {
 export const UNIT_WORD = '(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries|millennium|millennia)';
 
 export const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** The abbreviations of month names chrono reads (with or without a dot). */
+export const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
 
 /**
  * Plural nouns that make a four-digit number a count rather than a year: "1957 troops", "2014 people".
