@@ -23,6 +23,11 @@ interface Cluster {
 /** Rules that type a name as a team from a results layout. */
 const TEAM_RULES = new Set(['score-line', 'team-cue']);
 
+const isTyped = (m: Mention) => m.type !== null;
+
+/** Places of every kind count as one kind in a list. */
+const family = (t: EntityType | null) => (t === 'city' || t === 'country' || t === 'place' ? 'place' : t);
+
 /** Every name in the list (joined by commas and "and") that `m` is part of. */
 function listOf(m: Mention): Mention[] {
   const seen = new Set<Mention>([m]);
@@ -97,9 +102,8 @@ class Resolver {
     }
     // "Magna , Johnson Controls and Lear", "Alsace and Strasbourg": a name listed with two organisations or two places, and nothing else.
     for (const m of this.mentions) {
-      if (m.type !== null || m.weak || m.guess || m.coordinated.length === 0 || this.ordinary(m)) continue;
-      const typed = listOf(m).filter((o) => o.type !== null);
-      const family = (t: EntityType | null) => (t === 'city' || t === 'country' || t === 'place' ? 'place' : t);
+      if (m.type !== null || m.weak || m.guess || !m.coordinated.some(isTyped) || this.ordinary(m)) continue;
+      const typed = listOf(m).filter(isTyped);
       const kind = family(typed[0]?.type ?? null);
       if (typed.length >= 2 && (kind === 'organization' || kind === 'place') && typed.every((o) => family(o.type) === kind)) m.guess = { type: kind, rule: 'coordination' };
     }
@@ -231,23 +235,34 @@ class Resolver {
       m.rule = m.guess.rule;
       m.entry = { name: m.name, country: null };
       m.weak = false;
-      const key = compact(m.words);
+      const key = m.words.join(' ');
       const same = byName.get(key);
       if (same?.type === m.type) this.add(same, m);
       else if (!same) byName.set(key, this.create(m.type, m));
     }
     // Places found by the gazetteer with a cue join their names without one ("in Leeds … Leeds police"),
     // not an ordinary word ("in Nice … Nice weather").
+    let places: Map<string, Cluster> | undefined;
+    for (const m of this.mentions) {
+      if (m.type !== null || m.weak || m.aliasOf || this.clusterOf.has(m)) continue;
+      const key = m.words.join(' ');
+      places ??= this.placesByName();
+      const same = byName.get(key) ?? (this.ordinary(m) ? undefined : places.get(key));
+      if (same) this.add(same, m);
+    }
+  }
+
+  /** Every place, city and country by the words of each of its mentions. */
+  private placesByName(): Map<string, Cluster> {
     const places = new Map<string, Cluster>();
     for (const c of this.clusters) {
       if (c.type !== 'city' && c.type !== 'place' && c.type !== 'country') continue;
-      for (const m of c.mentions) if (!places.has(compact(m.words))) places.set(compact(m.words), c);
+      for (const m of c.mentions) {
+        const key = m.words.join(' ');
+        if (!places.has(key)) places.set(key, c);
+      }
     }
-    for (const m of this.mentions) {
-      if (m.type !== null || m.weak || m.aliasOf || this.clusterOf.has(m)) continue;
-      const same = byName.get(compact(m.words)) ?? (this.ordinary(m) ? undefined : places.get(compact(m.words)));
-      if (same) this.add(same, m);
-    }
+    return places;
   }
 
   /** A headline or capitals run ("LAM VISITED SOUTH KOREA"): the names of known people and organisations in it. */

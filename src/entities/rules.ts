@@ -146,6 +146,38 @@ const PersonsFileSchema = z
   })
   .strict();
 
+/**
+ * Cue phrases (normalised words) looked up by the word next to the name: a
+ * phrase before a name by its last word, one after it by its first, so a
+ * check is one map hit rather than a scan of every phrase.
+ */
+export class CuePhrases {
+  private readonly byLast = new Map<string, string[][]>();
+  private readonly byFirst = new Map<string, string[][]>();
+
+  constructor(phrases: string[][]) {
+    for (const p of phrases) {
+      for (const [map, key] of [[this.byLast, p[p.length - 1]], [this.byFirst, p[0]]] as const) {
+        const list = map.get(key);
+        if (list) list.push(p);
+        else map.set(key, [p]);
+      }
+    }
+  }
+
+  /** A phrase ends right before word `at`, starting no earlier than word `min`. */
+  endsBefore(lowers: readonly string[], at: number, min: number): boolean {
+    const list = at > min ? this.byLast.get(lowers[at - 1]) : undefined;
+    return list !== undefined && list.some((p) => at - p.length >= min && p.every((w, k) => lowers[at - p.length + k] === w));
+  }
+
+  /** A phrase starts at word `at` and ends before word `limit`. */
+  startsAt(lowers: readonly string[], at: number, limit: number): boolean {
+    const list = at < limit ? this.byFirst.get(lowers[at]) : undefined;
+    return list !== undefined && list.some((p) => at + p.length <= limit && p.every((w, k) => lowers[at + k] === w));
+  }
+}
+
 export interface TitleEntry {
   rule: string;
   domain: string;
@@ -186,7 +218,7 @@ export interface EntityRules {
   ordinaryWordCues: Set<string>;
   directions: { rule: string; words: Set<string> };
   /** Words before an unknown name that make it a place ("in", "the town of"). */
-  placeCue: { rule: string; before: string[][] };
+  placeCue: { rule: string; before: CuePhrases };
   /** The rule of a ground named before a colon in a line of scores ("Hove : Sussex 363"). */
   venueRule: string;
   /** Modifiers written with a hyphen ("then-", "ex-"): the word before the hyphen. */
@@ -203,13 +235,13 @@ export interface EntityRules {
   /** Roles that, after "his" or "her", share the country of the person meant ("his deputies"). */
   ownedRoles: Set<string>;
   /** Scorecard words before a player's name ("c", "b"), and after a batsman's at the start of a line ("lbw", "run out"). */
-  scorecardBefore: string[][];
-  scorecardAfter: string[][];
+  scorecardBefore: CuePhrases;
+  scorecardAfter: CuePhrases;
   /** Words around a one-word name that make it a team ("v Hampshire", "Kent beat"). */
-  teamBefore: string[][];
-  teamAfter: string[][];
+  teamBefore: CuePhrases;
+  teamAfter: CuePhrases;
   /** Lower-case nouns after a name that make it an organisation's ("Tanjug news agency", "Cofinec shares"). */
-  orgNounsAfter: string[][];
+  orgNounsAfter: CuePhrases;
   lexicon: WordLexicon;
 }
 
@@ -301,7 +333,7 @@ function compile(dir: string): EntityRules {
     locationCues: new Set(places.data.locationCues.map(normalise)),
     ordinaryWordCues: new Set(places.data.ordinaryWordCues.map(normalise)),
     directions: { rule: places.data.directions.id, words: new Set(places.data.directions.words.map(normalise)) },
-    placeCue: { rule: places.data.placeCue.id, before: phrases(places.data.placeCue.before) },
+    placeCue: { rule: places.data.placeCue.id, before: new CuePhrases(phrases(places.data.placeCue.before)) },
     venueRule: places.data.venue.id,
     hyphenPrefixes: new Set(titles.data.modifiers.flatMap((m) => m.words.filter((w) => w.endsWith('-')).map((w) => normalise(w.slice(0, -1))))),
     particles: new Set(persons.data.particles.map(normalise)),
@@ -313,11 +345,11 @@ function compile(dir: string): EntityRules {
     hostLemmas: new Set((patterns.get('host-country')?.lemmas ?? []).map(normalise)),
     sinceWords: new Set((patterns.get('since-comparison')?.words ?? []).map(normalise)),
     ownedRoles: new Set((patterns.get('pronoun-owner')?.words ?? []).map(normalise)),
-    scorecardBefore: phrases(patterns.get('scorecard')?.before),
-    scorecardAfter: phrases(patterns.get('scorecard')?.after),
-    teamBefore: phrases(organizations.data.patterns.find((p) => p.id === 'team-cue')?.before),
-    teamAfter: phrases(organizations.data.patterns.find((p) => p.id === 'team-cue')?.after),
-    orgNounsAfter: phrases(organizations.data.patterns.find((p) => p.id === 'org-noun-after')?.after),
+    scorecardBefore: new CuePhrases(phrases(patterns.get('scorecard')?.before)),
+    scorecardAfter: new CuePhrases(phrases(patterns.get('scorecard')?.after)),
+    teamBefore: new CuePhrases(phrases(organizations.data.patterns.find((p) => p.id === 'team-cue')?.before)),
+    teamAfter: new CuePhrases(phrases(organizations.data.patterns.find((p) => p.id === 'team-cue')?.after)),
+    orgNounsAfter: new CuePhrases(phrases(organizations.data.patterns.find((p) => p.id === 'org-noun-after')?.after)),
     lexicon: wordLexicon(),
   };
 }

@@ -141,6 +141,13 @@ const DIGIT = /\d/;
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 /** Function words that end a run of capitals ("ESSEX AND KENT", "HOUSTON AT PITTSBURGH"): names do not span them. */
 const CAPS_BREAKS = new Set(['at', 'and', 'v', 'vs', 'in', 'of', 'to', 'for', 'the', 'on', 'with', 'by', 'from', 'over']);
+/** Types a name found by its layout as a person. */
+function setPerson(m: Mention, rule: string): void {
+  m.type = 'person';
+  m.rule = rule;
+  m.weak = false;
+}
+
 /** Punctuation between the entries of a line of scores. */
 const SCORE_LIST = new Set([',', ':', ';']);
 /** A year or a date after a name is a dateline's, not a score: "NEW YORK 1996-08-22". */
@@ -608,6 +615,7 @@ export class SentenceReader {
       ownedBy: false,
       byline: false,
       attributive: to < this.end && w[to].kind === 'alpha' && !w[to].cap && (w[to].pos === 'NOUN' || w[to].pos === 'ADJ'),
+      guess: undefined,
     };
     this.mentions.push(m);
     return m;
@@ -726,21 +734,16 @@ export class SentenceReader {
    */
   private typeByLayout(s: number, seg: Extract<Segment, { kind: 'name' }>, m: Mention): void {
     const country = this.bracketedCountry(seg.to);
-    const person = (rule: string) => {
-      m.type = 'person';
-      m.rule = rule;
-      m.weak = false;
-    };
     if (this.ampersand(seg)) {
       m.type = 'organization';
       m.rule = 'ampersand';
       m.weak = false;
       m.entry = { name: m.name, country: null };
     } else if (country) {
-      person('nationality-bracket');
+      setPerson(m, 'nationality-bracket');
       m.evidence.push(this.direct(country, 'nationality-bracket'));
-    } else if (this.scorecardCue(seg)) person('scorecard');
-    else if (!seg.weak && this.initialFirst(seg)) person('initial-surname');
+    } else if (this.scorecardCue(seg)) setPerson(m, 'scorecard');
+    else if (!seg.weak && this.initialFirst(seg)) setPerson(m, 'initial-surname');
     // "Sales 1,234 1,100" in a table of results, "against The …": an ordinary word is no team.
     else if (this.rules.notNames.has(this.lowers[seg.from]) || (seg.to - seg.from === 1 && this.ordinaryWord(this.lowers[seg.from]))) return;
     else if (this.scoreEntry(seg.from, seg.to)) {
@@ -752,7 +755,7 @@ export class SentenceReader {
         m.name = this.phraseText(seg.from, close + 1);
       }
     }
-    else if (!seg.weak && this.unknownFullName(seg)) person('unknown-full-name');
+    else if (!seg.weak && this.unknownFullName(seg)) setPerson(m, 'unknown-full-name');
     else if (seg.to - seg.from === 1 && this.teamCue(seg.from, seg.to)) m.guess = { type: 'organization', rule: 'team-cue' };
     else if (!seg.weak && this.acronym(seg)) m.guess = { type: 'organization', rule: 'acronym' };
     else if (this.venue(seg.from, seg.to)) m.guess = { type: 'place', rule: this.rules.venueRule };
@@ -762,7 +765,7 @@ export class SentenceReader {
 
   /** "Tanjug news agency", "Cofinec shares", "Liberte newspaper". */
   private orgNounAfter(to: number): boolean {
-    return to < this.end && !this.words[to].cap && this.rules.orgNounsAfter.some((p) => this.wordsStartAt(p, to));
+    return to < this.end && !this.words[to].cap && this.rules.orgNounsAfter.startsAt(this.lowers, to, this.end);
   }
 
   /** "Hove : Sussex 363": the ground before a colon at the start of a line of scores. */
@@ -775,7 +778,7 @@ export class SentenceReader {
 
   /** "in Kestova", "the town of Kestova". */
   private placeCue(from: number): boolean {
-    return from > this.first && this.rules.placeCue.before.some((p) => this.wordsEndAt(p, from));
+    return this.rules.placeCue.before.endsBefore(this.lowers, from, this.first);
   }
 
   /** "Douglas & Lomason": a name with an ampersand. */
@@ -792,8 +795,8 @@ export class SentenceReader {
 
   /** "v Hampshire", "rivals Leicestershire", "Kent beat": a one-word name in a fixture or a result. */
   private teamCue(from: number, to: number): boolean {
-    if (from > this.first && !this.words[from - 1].cap && this.rules.teamBefore.some((p) => this.wordsEndAt(p, from))) return true;
-    return to < this.end && !this.words[to].cap && this.rules.teamAfter.some((p) => this.wordsStartAt(p, to));
+    if (from > this.first && !this.words[from - 1].cap && this.rules.teamBefore.endsBefore(this.lowers, from, this.first)) return true;
+    return to < this.end && !this.words[to].cap && this.rules.teamAfter.startsAt(this.lowers, to, this.end);
   }
 
   /** An English word in compromise's lexicon or the common vocabulary ("sales", "net"). */
@@ -812,8 +815,8 @@ export class SentenceReader {
   /** "c Croft b Gough", "lbw b Mullally"; a batsman at the start of a line before "c", "b", "lbw", "run out". */
   private scorecardCue(seg: Extract<Segment, { kind: 'name' }>): boolean {
     const cue = this.words[seg.from - 1];
-    if (seg.from > this.first && !cue.cap && this.rules.scorecardBefore.some((p) => this.wordsEndAt(p, seg.from))) return true;
-    return this.words[seg.from].lineStart && seg.from === this.first && this.rules.scorecardAfter.some((p) => this.wordsStartAt(p, seg.to) && !this.words[seg.to].cap);
+    if (seg.from > this.first && !cue.cap && this.rules.scorecardBefore.endsBefore(this.lowers, seg.from, this.first)) return true;
+    return seg.from === this.first && this.words[seg.from].lineStart && seg.to < this.end && !this.words[seg.to].cap && this.rules.scorecardAfter.startsAt(this.lowers, seg.to, this.end);
   }
 
   /** "M. Gatting", "J.R. Smith": initials before a surname. */

@@ -36,9 +36,9 @@ export interface Sentences {
 }
 
 /** Punctuation after which a capital is the start of a sentence or quote, not a sign of a name. */
-const OPENING = /^(?:[.!?:;\-–—"“‘]|\.\.\.|…)$/;
+const OPENING = new Set(['.', '!', '?', ':', ';', '-', '–', '—', '"', '“', '‘', '...', '…']);
 const POSSESSIVE = /^['’]s?$/i;
-const TRAILING_POSSESSIVE = /\p{L}['’]s$/u;
+
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
@@ -81,6 +81,14 @@ function hasLetter(text: string): boolean {
     if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90)) return true;
   }
   return LETTER.test(text);
+}
+
+/** Ends in a possessive after a letter: "Blunkett's", "Lam’s" (checked by character, not by a regular expression per word). */
+function trailingPossessive(text: string): boolean {
+  const n = text.length;
+  const s = text.charCodeAt(n - 1);
+  const apostrophe = text.charCodeAt(n - 2);
+  return s === 115 && (apostrophe === 39 || apostrophe === 0x2019) && LETTER.test(text[n - 3]);
 }
 
 /** The words so far end with a rank at the start of a line ("2."): what follows is a list entry, not a new sentence. */
@@ -132,7 +140,7 @@ export function buildWords(doc: Doc, hyphenPrefixes: ReadonlySet<string>): Sente
       for (let k = i + 1; k < j; k++) lower += tokens[k].lower;
       const kind: WordKind = possessive ? 'possessive' : punct ? 'punct' : hasLetter(wordText) ? 'alpha' : 'number';
       // wink sometimes keeps a possessive inside the token ("Blunkett's"): the name ends before it.
-      const owner = kind === 'alpha' && wordText.length > 3 && TRAILING_POSSESSIVE.test(wordText) ? wordText.length - 2 : wordText.length;
+      const owner = kind === 'alpha' && wordText.length > 3 && trailingPossessive(wordText) ? wordText.length - 2 : wordText.length;
       const { cap, upper } = kind === 'alpha' ? caseOf(wordText.slice(0, owner)) : { cap: false, upper: false };
       const lineStart = t.lineBefore || i === 0;
       words.push({
@@ -146,7 +154,7 @@ export function buildWords(doc: Doc, hyphenPrefixes: ReadonlySet<string>): Sente
         cap,
         upper,
         sentence: s,
-        sentenceStart: kind === 'alpha' && (!sawAlpha || OPENING.test(words[words.length - 1]?.text ?? '')) && !afterRank(words),
+        sentenceStart: kind === 'alpha' && (!sawAlpha || OPENING.has(words[words.length - 1]?.text ?? '')) && !afterRank(words),
         lineStart,
       });
       if (owner < wordText.length) {
