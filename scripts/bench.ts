@@ -7,14 +7,13 @@
  * stage by stage, from in-process passes (the median pass, and the first, cold
  * one). A benchmark, not a test: it prints numbers and asserts nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectInputs } from '../src/io/articles.ts';
-import { emptyDoc } from '../src/doc.ts';
-import { defaultContext, preparePipeline, STAGES } from '../src/pipeline.ts';
-import { extract } from '../src/index.ts';
-import { ArticlePool, forEachBounded } from '../src/batch/pool.ts';
+import { Worker } from 'node:worker_threads';
+import { ArticlePool, forEachBounded, YOUNG_GENERATION_MB } from '../src/batch/pool.ts';
 
 const { values, positionals } = parseArgs({ options: { workers: { type: 'string', default: '1' } }, allowPositionals: true });
 const workers = Number(values.workers);
@@ -64,30 +63,23 @@ console.log(`throughput: ${(inputs.length / seconds).toFixed(0)} articles/s, ${(
 console.log(`per article: p50 ${q(0.5).toFixed(2)} ms, p99 ${q(0.99).toFixed(2)} ms`);
 
 if (workers === 1) {
-  const ctx = defaultContext();
-  preparePipeline(ctx);
-  const texts = inputs.map((input) => readFileSync(input.path, 'utf8'));
-  extract(texts[0] ?? 'Warm up.');
-  // The first pass in this thread runs with the JIT and the stages' caches cold, which is start-up
-  // cost, not throughput: a few passes are made, and the median pass is printed beside the cold one.
+  // The first pass runs with the JIT and the stages' caches cold, which is start-up cost, not
+  // throughput: a few passes are made, and the median pass is printed beside the cold one. They
+  // run in a thread of their own with a pool thread's heap settings, so the stages are timed as
+  // the pool runs them.
   const STAGE_PASSES = 3;
-  const passes: Map<string, number>[] = [];
-  for (let pass = 0; pass < STAGE_PASSES; pass++) {
-    const stageMs = new Map<string, number>(STAGES.map((s) => [s.name, 0]));
-    for (const text of texts) {
-      let doc = emptyDoc(text, { value: null, origin: 'none' });
-      for (const stage of STAGES) {
-        const s0 = performance.now();
-        doc = stage.run(doc, ctx);
-        stageMs.set(stage.name, stageMs.get(stage.name)! + performance.now() - s0);
-      }
-    }
-    passes.push(stageMs);
-  }
+  // A new thread starts without tsx's loader: it registers it before loading the TypeScript.
+  const entry = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./bench-stages.ts', import.meta.url).href)}); })`;
+  const stageThread = new Worker(entry, {
+    eval: true,
+    workerData: { paths: inputs.map((input) => input.path), passes: STAGE_PASSES },
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
+  const [passes] = (await once(stageThread, 'message')) as [Array<Record<string, number>>];
   const rate = (ms: number) => `${(ms / 1000).toFixed(2)} s  ${(mb / (ms / 1000)).toFixed(1).padStart(5)} MB/s`;
-  console.log(`per stage (in-process, median of ${STAGE_PASSES} passes; the first, cold pass in brackets):`);
-  for (const { name } of STAGES) {
-    const ms = passes.map((p) => p.get(name)!);
+  console.log(`per stage (one thread, median of ${STAGE_PASSES} passes; the first, cold pass in brackets):`);
+  for (const name of Object.keys(passes[0])) {
+    const ms = passes.map((p) => p[name]);
     const median = [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)];
     console.log(`  ${name.padEnd(9)} ${rate(median)}  (${rate(ms[0])})`);
   }
