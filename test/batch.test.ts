@@ -98,10 +98,10 @@ describe('writing outputs', () => {
     expect(() => outputPath(out, '../x.json')).toThrow(/escapes/);
     expect(() => outputPath(out, '/etc/x.json')).toThrow(/escapes/);
     expect(() => outputPath(out, 'a/../../x.json')).toThrow(/escapes/);
-    await writeOutput(out, 'a/b.json', '{}\n');
+    writeOutput(out, 'a/b.json', '{}\n');
     await mkdir(path.join(dir, 'elsewhere'));
     await symlink(path.join(dir, 'elsewhere'), path.join(out, 'link'));
-    await expect(writeOutput(out, 'link/c.json', '{}\n')).rejects.toThrow(/through a symbolic link/);
+    expect(() => writeOutput(out, 'link/c.json', '{}\n')).toThrow(/through a symbolic link/);
     expect(await readdir(path.join(dir, 'elsewhere'))).toEqual([]);
     expect(await readdir(path.join(out, 'a'))).toEqual(['b.json']);
   });

@@ -87,7 +87,7 @@ export class Manifest {
       entries.set(entry.output, entry);
     }
     // Rewritten before appending: a line cut by a killed run must not run into the next one.
-    await writeAtomic(file, manifestText(entries));
+    writeAtomic(file, manifestText(entries));
     return new Manifest(file, settings, entries, await open(file, 'a'));
   }
 
@@ -107,6 +107,6 @@ export class Manifest {
   /** Closes the appender and rewrites the file with one line per output. */
   async close(): Promise<void> {
     await this.appender.close();
-    await writeAtomic(this.file, manifestText(this.entries));
+    writeAtomic(this.file, manifestText(this.entries));
   }
 }

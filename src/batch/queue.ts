@@ -225,7 +225,7 @@ export async function collectResults(target: QueueTarget, options: CollectOption
         }
         if ('extraction' in result.data) {
           const output = formatExtraction(result.data.extraction, options.format, Boolean(options.out));
-          if (options.out) await writeOutput(options.out, outputName(data.data.outputStem, options.format), output);
+          if (options.out) writeOutput(options.out, outputName(data.data.outputStem, options.format), output);
           else await sink.emit(output);
         }
         await job.remove();

@@ -106,7 +106,7 @@ export async function runArticleTask(task: ArticleTask): Promise<ArticleOutcome>
   const result = { status: 'done' as const, contentHash: article.contentHash, bytes: Buffer.byteLength(article.text), words: countWords(article.text) };
   if (settings.out) {
     try {
-      await writeOutput(settings.out, name, formatExtraction(extraction, settings.format, true));
+      writeOutput(settings.out, name, formatExtraction(extraction, settings.format, true));
     } catch (err) {
       return failure('write', new ArticleError(input.path, `cannot write ${name}: ${(err as Error).message}`));
     }

@@ -1,6 +1,12 @@
-/** Writing outputs: atomically, and never outside the output directory. */
+/**
+ * Writing outputs: atomically, and never outside the output directory.
+ * Synchronous on purpose, like reading articles: outputs are written by pool
+ * threads with nothing else to do meanwhile, and the promise API's thread-pool
+ * round trips per file (two mkdirs, two realpaths, open, write, close, rename)
+ * left a pool thread idle a fifth of a batch.
+ */
 import { randomBytes } from 'node:crypto';
-import { mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -22,15 +28,15 @@ export function outputPath(outDir: string, name: string): string {
 }
 
 /** Writes via a temporary file and rename, so a killed run never leaves a truncated file. */
-export async function writeAtomic(file: string, content: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+export function writeAtomic(file: string, content: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
   // Unique per process, thread and call: two writers of one file never share a temporary.
   const tmp = `${file}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(tmp, content);
-    await rename(tmp, file);
+    writeFileSync(tmp, content);
+    renameSync(tmp, file);
   } catch (err) {
-    await rm(tmp, { force: true });
+    rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -40,11 +46,12 @@ export async function writeAtomic(file: string, content: string): Promise<void> 
  * directory it lands in is checked once resolved, so neither `../` nor a
  * symbolic link inside the output tree can carry a write outside it.
  */
-export async function writeOutput(outDir: string, name: string, content: string): Promise<string> {
+export function writeOutput(outDir: string, name: string, content: string): string {
   const file = outputPath(outDir, name);
-  await mkdir(path.dirname(file), { recursive: true });
-  const [root, dir] = await Promise.all([realpath(outDir), realpath(path.dirname(file))]);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const root = realpathSync(outDir);
+  const dir = realpathSync(path.dirname(file));
   if (!isInside(root, dir)) throw new Error(`output name '${name}' leads out of ${outDir} through a symbolic link`);
-  await writeAtomic(file, content);
+  writeAtomic(file, content);
   return file;
 }
