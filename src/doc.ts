@@ -3,6 +3,7 @@
  * return a new Doc; no stage mutates a layer another stage produced.
  */
 import type { DateMention, Entity, Figure, ReferenceDate, Span, VisitEvent } from './schema.ts';
+import { partitionPoint } from './sorted.ts';
 
 export interface Token {
   start: number;
@@ -73,14 +74,7 @@ export function span(text: string, start: number, end: number): Span {
 
 /** Index of the sentence containing character offset `offset` (binary search), or -1. */
 export function sentenceIndexAt(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = doc.sentences[mid];
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  const { sentences } = doc;
+  const i = partitionPoint(sentences.length, (k) => sentences[k].end <= offset);
+  return i < sentences.length && sentences[i].start <= offset ? i : -1;
 }

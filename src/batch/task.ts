@@ -4,7 +4,7 @@
  * comes back as an outcome naming the file and the phase it failed in; nothing
  * is thrown across the thread boundary.
  */
-import { stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { readArticle, ArticleError, type Article, type ArticleInput } from '../io/articles.ts';
 import { formatExtraction, type OutputFormat } from '../io/formats.ts';
 import { extractArticle } from '../io/process.ts';
@@ -64,15 +64,6 @@ export function outputName(outputStem: string, format: OutputFormat): string {
   return `${outputStem}.${format}`;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function failure(phase: FailurePhase, err: unknown): ArticleOutcome {
   return { status: 'failed', phase, message: err instanceof ArticleError ? err.message : String((err as Error)?.message ?? err) };
 }
@@ -90,7 +81,7 @@ export async function runArticleTask(task: ArticleTask): Promise<ArticleOutcome>
       return failure('read', err);
     }
     const bytes = Buffer.byteLength(article.text);
-    if (task.currentHash === article.contentHash && settings.out && (await exists(outputPath(settings.out, name)))) {
+    if (task.currentHash === article.contentHash && settings.out && existsSync(outputPath(settings.out, name))) {
       return { status: 'skipped', bytes };
     }
   } else {

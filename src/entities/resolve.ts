@@ -9,6 +9,7 @@
 import type { Entity, EntityType } from '../schema.ts';
 import { normalise } from '../gazetteer/phrase-index.ts';
 import type { EntityRules } from './rules.ts';
+import { lowerBound } from '../sorted.ts';
 import { EVIDENCE_STRENGTH, type CountryEvidence, type Description, type Mention } from './sentence.ts';
 
 interface Cluster {
@@ -471,17 +472,6 @@ class ShortFormIndex {
       return Math.min(surname.length, word.length) >= (surname.length === word.length ? 5 : 6) && oneEditApart(surname, word);
     });
   }
-}
-
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The first and last parts of a name, two words or more and shorter than it. */

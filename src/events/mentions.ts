@@ -4,6 +4,7 @@
  */
 import type { Doc, Token } from '../doc.ts';
 import type { DateMention, Entity } from '../schema.ts';
+import { partitionPoint } from '../sorted.ts';
 
 export interface MentionRef {
   entity: Entity;
@@ -33,14 +34,7 @@ export interface MentionIndex {
 
 /** Index of the first token whose end is after `offset`. */
 export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(tokens.length, (i) => tokens[i].end <= offset);
 }
 
 function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {

@@ -30,6 +30,11 @@ export function outputPath(outDir: string, name: string): string {
 /** Writes via a temporary file and rename, so a killed run never leaves a truncated file. */
 export function writeAtomic(file: string, content: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
+  replaceFile(file, content);
+}
+
+/** `writeAtomic` into a directory that exists. */
+function replaceFile(file: string, content: string): void {
   // Unique per process, thread and call: two writers of one file never share a temporary.
   const tmp = `${file}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -52,6 +57,6 @@ export function writeOutput(outDir: string, name: string, content: string): stri
   const root = realpathSync(outDir);
   const dir = realpathSync(path.dirname(file));
   if (!isInside(root, dir)) throw new Error(`output name '${name}' leads out of ${outDir} through a symbolic link`);
-  writeAtomic(file, content);
+  replaceFile(file, content);
   return file;
 }

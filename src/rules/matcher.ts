@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Token } from '../doc.ts';
+import { lowerBound } from '../sorted.ts';
 
 const oneOrMany = z.union([z.string(), z.array(z.string()).min(1)]);
 
@@ -148,18 +149,6 @@ export function findAll(pattern: CompiledPattern, tokens: readonly Token[], from
     } else i++;
   }
   return matches;
-}
-
-/** Index of the first element of sorted `xs` that is at least `x`. */
-function lowerBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -10,6 +10,7 @@ import { sentenceIndexAt, span } from '../doc.ts';
 import type { StageContext } from '../pipeline.ts';
 import { findAll, matchAt } from '../rules/matcher.ts';
 import type { ActorRef, Span, VisitEvent, VisitStatus } from '../schema.ts';
+import { partitionPoint } from '../sorted.ts';
 import { visitRules, type CompiledTrigger, type CompiledVisitRules } from '../events/rules.ts';
 import { indexMentions, isPerson, type DateRef, type MentionIndex, type MentionRef } from '../events/mentions.ts';
 import {
@@ -110,14 +111,8 @@ function findWhen(doc: Doc, index: MentionIndex, anchorStart: number, anchorEnd:
   let best: DateRef | null = null;
   let bestCost = Infinity;
   // Dates are in text order: start at the sentence's first one (binary search), stop after its last.
-  let lo = 0;
-  let hi = index.dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (index.dates[mid].start < sentenceStart) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < index.dates.length && index.dates[k].start < sentenceEnd; k++) {
+  const first = partitionPoint(index.dates.length, (k) => index.dates[k].start < sentenceStart);
+  for (let k = first; k < index.dates.length && index.dates[k].start < sentenceEnd; k++) {
     const d = index.dates[k];
     if (d.end > sentenceEnd) continue;
     if ((d.date.type !== 'DATE' && d.date.type !== 'TIME') || !CALENDAR_VALUE.test(d.date.value)) continue;
