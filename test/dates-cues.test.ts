@@ -57,6 +57,7 @@ const SENTENCES = [
   'The third quarter, first-quarter profits, the fourth quarter of 2004 and the fiscal first quarter.',
   'From 3/2004 to 11/2005, at 10:30, at 5pm, at 7 a.m., at six o\'clock and 1900 GMT.',
   'On 2004-03-05, 2004-3-5T10:30 and 1999-12-31.',
+  'On Monday, on Sun., onTuesday, this Wednesday, lastThursday, onnextFriday, (Sat), Monday next week, Tuesdaythisweek, Wednesday of last week, Thursdayof this week, this weekend and a weekday.',
   'On 5 May 2004, 5thMay, the firstofJune, 6 to 9 January, March 2004, inMay, Mayof 2004, May 5, Sept. 5, Junefirst, Maytwenty-first, 2004 March, 2004ADMay and in may.',
 ];
 
@@ -68,7 +69,7 @@ describe('gated date parsers', () => {
   ];
 
   it('gates the parsers these sentences are for', () => {
-    expect(gated.map(([name]) => name)).toEqual(expect.arrayContaining(['envoy/holiday', 'envoy/decade', 'envoy/season', 'envoy/spelled-year', 'envoy/half', 'envoy/quarter', 'ENCasualTimeParser', 'ENTimeExpressionParser', 'ENSlashMonthFormatParser', 'ISOFormatParser', 'ENMonthNameParser', 'ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENYearMonthNameParser']));
+    expect(gated.map(([name]) => name)).toEqual(expect.arrayContaining(['envoy/holiday', 'envoy/decade', 'envoy/season', 'envoy/spelled-year', 'envoy/half', 'envoy/quarter', 'ENCasualTimeParser', 'ENTimeExpressionParser', 'ENSlashMonthFormatParser', 'ISOFormatParser', 'ENMonthNameParser', 'ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENYearMonthNameParser', 'ENWeekdayParser']));
   });
 
   it('find something only where their cue holds', () => {
@@ -113,13 +114,25 @@ describe('gated date parsers', () => {
     expect(holds(CHRONO_CUES.ENMonthNameMiddleEndianParser, 'a market for the mayor')).toBe(false);
   });
 
+  it("cover every word of chrono's weekday pattern, alone and with the words its pattern glues to it", () => {
+    const parser = casual.parsers.find((p) => p.constructor.name === 'ENWeekdayParser') as unknown as { innerPattern(): RegExp };
+    const words = /\(\(\?:((?:[a-z\\.]+\|)+[a-z\\.]+)\)\|weekend\|weekday\)/.exec(parser.innerPattern().source)![1].split('|').map((w) => w.replace(/\\\./, ''));
+    expect(words.length).toBeGreaterThan(10);
+    const cue = new CueIndex([CHRONO_CUES.ENWeekdayParser]);
+    for (const w of [...words, 'weekend', 'weekday']) {
+      for (const text of [w, `on${w}`, `past${w}`, `onlast${w}`, `${w}of`, `${w}this`, `${w}nextweek`, `onthis${w}ofpastweek`]) expect(cue.present(` ${text.toUpperCase()} `), text).not.toBe(0);
+    }
+    expect(holds(CHRONO_CUES.ENWeekdayParser, 'the sunny weekends of the Monday Club')).toBe(true);
+    expect(holds(CHRONO_CUES.ENWeekdayParser, 'the sunny weekends of the Mondays Club')).toBe(false);
+  });
+
   it('are not run on a text without their cue, and run on one with it', () => {
     const { parsers } = createConfiguration();
     const skipped = (text: string) => {
       const context = new chrono.ParsingContext(text, placeholderInstant(), {});
       return parsers.filter((p) => p.pattern(context).source === '(?!)').length;
     };
-    expect(skipped('They met on Thursday.')).toBe(gated.length);
+    expect(skipped('They met yesterday.')).toBe(gated.length);
     expect(skipped(SENTENCES.join(' '))).toBe(0);
   });
 });

@@ -96,6 +96,13 @@ const ORDINAL_STARTS = [
   'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth',
   'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'twenty', 'thirtieth', 'thirty',
 ];
+/** Chrono's weekday words, its abbreviations without their dot ("Sun.") and the two week words its weekday pattern takes. */
+const WEEKDAY_WORDS = ['sunday', 'sun', 'monday', 'mon', 'tuesday', 'tue', 'wednesday', 'wed', 'thursday', 'thurs', 'thur', 'thu', 'friday', 'fri', 'saturday', 'sat', 'weekend', 'weekday'];
+const WEEK_MODIFIERS = ['this', 'last', 'past', 'next'];
+/** What the weekday pattern lets touch a weekday word, as its `\s*` allow: "on", a modifier or both before it ("onthisMonday"). */
+const WEEKDAY_LEADS = ['', 'on', ...WEEK_MODIFIERS, ...glued('on', WEEK_MODIFIERS)];
+/** … and after it, "of", a modifier and "week", as far as they are glued ("Mondayof this week", "Mondaynextweek"). */
+const WEEKDAY_TAILS = ['', 'of', ...['', 'of'].flatMap((of) => WEEK_MODIFIERS.flatMap((m) => [of + m, `${of + m}week`]))];
 /** A month word ending a word: alone, or glued after a day ("5thMay", "firstofMay") or an era ("2004ADMay"). */
 const MONTH_ENDING_A_WORD: Cue = { words: MONTH_WORDS, text: new RegExp(`[a-z](?:${MONTHS})(?![a-z])`, 'i') };
 
@@ -109,6 +116,8 @@ const MONTH_ENDING_A_WORD: Cue = { words: MONTH_WORDS, text: new RegExp(`[a-z](?
  * with a non-letter (`\W`, a separator, a digit) on one side at least: before it and, glued,
  * "in", after it "of" for "(in) May (of) 2004"; after it for "5 May", "5thMay", "2004 May",
  * which may glue letters before it; before it for "May 5", which may glue an ordinal after it.
+ * The weekday parser's pattern has a weekday word with a non-word character before the words
+ * glued to it and after them; most articles name no weekday.
  */
 export const CHRONO_CUES: Record<string, Cue> = {
   ENTimeExpressionParser: { text: /\d(?:\s*[aApP]\.?[mM]\b|:\d\d)|o['’]?clock|\b(?:GMT|BST|UTC|[ECMP][SD]T)\b/ },
@@ -119,6 +128,7 @@ export const CHRONO_CUES: Record<string, Cue> = {
   ENMonthNameLittleEndianParser: MONTH_ENDING_A_WORD,
   ENYearMonthNameParser: MONTH_ENDING_A_WORD,
   ENMonthNameMiddleEndianParser: { words: MONTH_WORDS, text: new RegExp(`\\b(?:${MONTHS})(?:${ORDINAL_STARTS.join('|')})`, 'i') },
+  ENWeekdayParser: { words: WEEKDAY_LEADS.flatMap((lead) => glued(lead, WEEKDAY_WORDS)).flatMap((word) => WEEKDAY_TAILS.map((tail) => word + tail)) },
 };
 
 /**
