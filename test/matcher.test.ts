@@ -68,5 +68,12 @@ describe('token pattern matcher', () => {
       // Within a range, as per sentence: only the second "call on" lies after token 8.
       expect(findAll(patterns[0], toks, 8, toks.length, positions[0]).map((m) => toks[m.start].text)).toEqual(['called']);
     });
+
+    it('lists no position for a word of the length and first letter of a start word', () => {
+      const toks = tokens('A cell phone call, a mall visit, a vista; Calls were made.');
+      const positions = new StartIndex([compile([{ lemma: 'call' }]), compile([{ lower: 'visit' }])]).positions(toks);
+      expect(positions[0]!.map((i) => toks[i].text)).toEqual(['call', 'Calls']);
+      expect(positions[1]!.map((i) => toks[i].text)).toEqual(['visit']);
+    });
   });
 });
