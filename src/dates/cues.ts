@@ -40,8 +40,16 @@ function hash(word: string, seed: number): number {
 export class CueIndex {
   private readonly keys: Int32Array;
   private readonly bits: Int32Array;
-  /** Slots - 1: a quarter of the slots at most are taken, and the table stays small enough to stay in cache between articles. */
+  /** Slots - 1: a quarter of the slots at most are taken. */
   private readonly mask: number;
+  /**
+   * One bit per hash value (modulo its size) that a cue word has: most words of a text are no
+   * cue word, and are told so here, in a few kilobytes, without a look at the table, which a
+   * long list of glued words makes too large to stay in cache.
+   */
+  private readonly filter: Int32Array;
+  /** Words of the filter - 1. */
+  private readonly filterMask: number;
   private readonly texts: [RegExp, number][] = [];
   private readonly longest: number;
 
@@ -52,6 +60,9 @@ export class CueIndex {
     this.keys = new Int32Array(slots);
     this.bits = new Int32Array(slots);
     this.mask = slots - 1;
+    // Four times the slots in bits: at most one word in sixteen that is no cue passes the filter.
+    this.filter = new Int32Array(slots / 8);
+    this.filterMask = slots / 8 - 1;
     let longest = 0;
     cues.forEach((cue, i) => {
       const bit = 1 << i;
@@ -76,6 +87,7 @@ export class CueIndex {
     while (this.bits[slot] !== 0 && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
     this.keys[slot] = h;
     this.bits[slot] |= bit;
+    this.filter[(h >>> 5) & this.filterMask] |= 1 << (h & 31);
   }
 
   present(text: string): number {
@@ -99,6 +111,7 @@ export class CueIndex {
   }
 
   private bitsOf(h: number): number {
+    if (((this.filter[(h >>> 5) & this.filterMask] >>> (h & 31)) & 1) === 0) return 0;
     for (let slot = h & this.mask; this.bits[slot] !== 0; slot = (slot + 1) & this.mask) if (this.keys[slot] === h) return this.bits[slot];
     return 0;
   }
