@@ -67,6 +67,7 @@ export function figures(doc: Doc, ctx: StageContext): Doc {
   const amounts = findAmounts(doc, grammar);
   joinRanges(doc.text, amounts, grammar);
   const located = qualify(doc.text, amounts.filter((a) => a.unit), grammar);
+  if (located.length === 0) return { ...doc, figures: [] }; // half the articles: no clause to read
   const context = new ClauseContext(doc, grammar, located);
   for (const f of located) {
     const measure = f.source?.measure ?? context.nearestMeasure(f);
