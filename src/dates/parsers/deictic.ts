@@ -42,6 +42,8 @@ const THE_BEFORE = /\bthe\s+$/i;
 
 export default class DeicticParser implements EnvoyParser {
   readonly rule = 'envoy/deictic';
+  /** Every phrase of the pattern ends with the last word of one of PHRASES, or turns on "recent", "coming" or "term"; a fifth of the corpus's text has none. */
+  readonly cue = { words: [...new Set(Object.keys(PHRASES).map((phrase) => phrase.split(' ').at(-1)!)), 'recent', 'coming', 'term'] };
 
   pattern(): RegExp {
     return PATTERN;
