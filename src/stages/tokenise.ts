@@ -85,6 +85,7 @@ const spacesBreakLine = (spaces: string) => spaces.length > 0 && spaces !== ' ' 
 function tokenisePiece(text: string, offset: number, tokens: Token[], sentences: Sentence[]): void {
   const { its } = wink();
   const masked = HAS_LONG_RUN.test(text) ? text.replace(LONG_RUN, (run) => '0'.repeat(run.length)) : text;
+  const anyMasked = masked !== text;
   const wdoc = wink().readDoc(masked);
   const values = wdoc.tokens().out(its.value) as string[];
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
@@ -102,12 +103,14 @@ function tokenisePiece(text: string, offset: number, tokens: Token[], sentences:
     const start = offset + at;
     at += winkValue.length;
     indexOf[i] = tokens.length;
-    if (winkValue.trim() === '') {
+    // A blank token starts with a control, space or non-ASCII character: the common word skips trim().
+    const first = winkValue.charCodeAt(0);
+    if ((first <= 0x20 || first >= 0x7f) && winkValue.trim() === '') {
       lineBreak ||= LINE_BREAK.test(winkValue);
       continue;
     }
     // The article's own text, which differs from wink's only where a long run was masked.
-    const wasMasked = !text.startsWith(winkValue, start - offset);
+    const wasMasked = anyMasked && !text.startsWith(winkValue, start - offset);
     const value = wasMasked ? text.slice(start - offset, at) : winkValue;
     const token: Token = {
       start,
