@@ -206,14 +206,19 @@ const ruleCaches = new Set<Map<string, unknown>>();
 
 export function cachedByDir<T>(compile: (dir: string) => T): (dir?: string) => T {
   const cache = new Map<string, T>();
-  ruleCaches.add(cache);
+  // Stages ask once per article: the directory as given is remembered too, so path.resolve runs once per spelling.
+  const byGiven = new Map<string, T>();
+  ruleCaches.add(cache).add(byGiven);
   return (dir = DEFAULT_RULES_DIR) => {
+    let value = byGiven.get(dir);
+    if (value !== undefined) return value;
     const key = path.resolve(dir);
-    let value = cache.get(key);
+    value = cache.get(key);
     if (value === undefined) {
       value = compile(key);
       cache.set(key, value);
     }
+    byGiven.set(dir, value);
     return value;
   };
 }
