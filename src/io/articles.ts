@@ -3,7 +3,7 @@
  * ArticleError naming that file, so a batch can report it and go on.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -165,6 +165,8 @@ export function readArticle(file: string): Article {
   });
 
   const metaPath = file.replace(/\.txt$/, '') + META_SUFFIX;
+  // Most articles have no sidecar: asking first is cheaper than the error a failed open builds.
+  if (!existsSync(metaPath)) return article();
   let metaBytes: Buffer;
   try {
     metaBytes = readRegularFile(metaPath);
