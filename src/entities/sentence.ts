@@ -182,23 +182,30 @@ export class SentenceReader {
   private mode(): 'caps' | 'headline' | 'normal' {
     let letters = 0;
     let upper = 0;
-    let capital = 0;
-    let ordinaryCapital = 0;
     for (let i = this.first; i < this.end; i++) {
       const w = this.words[i];
       if (w.kind !== 'alpha') continue;
       letters++;
       if (w.upper || (w.text.length === 1 && w.cap)) upper++;
-      if (w.cap && w.text.length >= 4) {
-        capital++;
-        if (!w.sentenceStart && this.rules.lexicon.isCommonWord(w.lower) && !this.rules.titles.hasWord(w.lower)) ordinaryCapital++;
-      }
     }
     if (letters >= 1 && upper === letters) return 'caps';
     const lastWord = this.words[this.end - 1];
     const sentenceEnded = lastWord.kind === 'punct' && /[.!?]/.test(lastWord.text);
-    if (!sentenceEnded && ordinaryCapital >= 2 && ordinaryCapital * 2 >= capital) return 'headline';
-    return 'normal';
+    // Only an unended sentence can be a headline: the lexicon is asked about its capitals, not every sentence's.
+    return !sentenceEnded && this.ordinaryCapitals() ? 'headline' : 'normal';
+  }
+
+  /** At least two of the long capitalised words, and at least half of them, are ordinary words ("Planned", "Will"). */
+  private ordinaryCapitals(): boolean {
+    let capital = 0;
+    let ordinaryCapital = 0;
+    for (let i = this.first; i < this.end; i++) {
+      const w = this.words[i];
+      if (w.kind !== 'alpha' || !w.cap || w.text.length < 4) continue;
+      capital++;
+      if (!w.sentenceStart && this.rules.lexicon.isCommonWord(w.lower) && !this.rules.titles.hasWord(w.lower)) ordinaryCapital++;
+    }
+    return ordinaryCapital >= 2 && ordinaryCapital * 2 >= capital;
   }
 
   // ---- matching ----
@@ -212,7 +219,6 @@ export class SentenceReader {
   }
 
   private findTitle(i: number): { to: number; entries: TitleEntry[] } | null {
-    if (!this.rules.titles.startsWith(this.lowers[i])) return null;
     let found: { to: number; entries: TitleEntry[] } | null = null;
     this.rules.titles.matchesAt(this.lowers, i, this.end, (entries, to) => {
       const w = this.words[i];
@@ -231,7 +237,7 @@ export class SentenceReader {
   }
 
   private findName(i: number, mode: 'caps' | 'normal' | 'anywhere'): { to: number; entry: EntityInfo } | null {
-    if (!this.words[i].cap || !this.rules.names.startsWith(this.lowers[i])) return null;
+    if (!this.words[i].cap) return null;
     let found: { to: number; entry: EntityInfo } | null = null;
     this.rules.names.matchesAt(this.lowers, i, this.end, (entries, to) => {
       if (!this.nameShape(i, to)) return false;

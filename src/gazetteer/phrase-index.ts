@@ -1,7 +1,7 @@
 /**
- * A hash index of phrases by their words: looking up what starts at a word is
- * one map hit for the first word and one per candidate length, never a scan
- * over a long alternation.
+ * A word trie of phrases: looking up what starts at a word is one map hit
+ * for the first word, then one hit in a small map per following word for as
+ * long as some phrase continues, never a probe for an n-gram no phrase has.
  */
 
 /** Lower case, straight apostrophes, a possessive "'s" as a word of its own: the form words are compared in. */
@@ -17,34 +17,43 @@ export function phraseWords(phrase: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** The phrases through a sequence of words: the entries of the one ending there, and the words that continue it. */
+interface PhraseNode<E> {
+  entries: E[] | undefined;
+  next: Map<string, PhraseNode<E>> | undefined;
+}
+
+const newNode = <E>(): PhraseNode<E> => ({ entries: undefined, next: undefined });
+
 export class PhraseIndex<E> {
-  private readonly byKey = new Map<string, E[]>();
-  /** Longest phrase length (in words) per first word. */
-  private readonly longest = new Map<string, number>();
+  /** Phrases by their first word. */
+  private readonly roots = new Map<string, PhraseNode<E>>();
 
   add(phrase: string, entry: E): void {
     const words = phraseWords(phrase);
     if (words.length === 0) return;
-    const key = words.join(' ');
-    const list = this.byKey.get(key);
-    if (list) list.push(entry);
-    else this.byKey.set(key, [entry]);
-    if ((this.longest.get(words[0]) ?? 0) < words.length) this.longest.set(words[0], words.length);
-  }
-
-  /** Whether some phrase starts with this normalised word. */
-  startsWith(word: string): boolean {
-    return this.longest.has(word);
+    let node = this.roots.get(words[0]);
+    if (!node) this.roots.set(words[0], (node = newNode()));
+    for (let k = 1; k < words.length; k++) {
+      node.next ??= new Map();
+      let child = node.next.get(words[k]);
+      if (!child) node.next.set(words[k], (child = newNode()));
+      node = child;
+    }
+    (node.entries ??= []).push(entry);
   }
 
   /** Whether this one normalised word is a phrase of its own. */
   hasWord(word: string): boolean {
-    return this.byKey.has(word);
+    return this.roots.get(word)?.entries !== undefined;
   }
 
   /** Entries of exactly this phrase. */
   get(phrase: string): readonly E[] {
-    return this.byKey.get(phraseWords(phrase).join(' ')) ?? [];
+    const [first, ...rest] = phraseWords(phrase);
+    let node = first === undefined ? undefined : this.roots.get(first);
+    for (const word of rest) node = node?.next?.get(word);
+    return node?.entries ?? [];
   }
 
   /**
@@ -52,23 +61,14 @@ export class PhraseIndex<E> {
    * before `limit`, longest first: `visit(entries, end)` returns true to stop.
    */
   matchesAt(words: readonly string[], i: number, limit: number, visit: (entries: readonly E[], end: number) => boolean): void {
-    const max = this.longest.get(words[i]);
-    if (max === undefined) return;
-    if (max === 1) {
-      const entries = this.byKey.get(words[i]);
-      if (entries) visit(entries, i + 1);
-      return;
-    }
-    // One key for the longest phrase; shorter ones are its prefixes, cut at word ends.
-    let key = words[i];
-    const cuts = [key.length];
-    for (let j = i + 1; j < limit && j - i < max; j++) {
-      key += ' ' + words[j];
-      cuts.push(key.length);
-    }
-    for (let n = cuts.length; n >= 1; n--) {
-      const entries = this.byKey.get(n === cuts.length ? key : key.slice(0, cuts[n - 1]));
-      if (entries && visit(entries, i + n)) return;
-    }
+    const root = this.roots.get(words[i]);
+    if (root) longestFirst(root, words, i + 1, limit, visit);
   }
+}
+
+/** Visits the phrases through `node` (its words end before `end`) and their continuations, longest first; true once `visit` stops. */
+function longestFirst<E>(node: PhraseNode<E>, words: readonly string[], end: number, limit: number, visit: (entries: readonly E[], end: number) => boolean): boolean {
+  const child = end < limit ? node.next?.get(words[end]) : undefined;
+  if (child && longestFirst(child, words, end + 1, limit, visit)) return true;
+  return node.entries !== undefined && visit(node.entries, end);
 }
