@@ -52,6 +52,8 @@ function pieceOf(t: Token): Piece {
   const c = t.text.charCodeAt(0);
   // ASCII letters and digits, the common case, without a regular expression.
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return Piece.Text;
+  // One ASCII punctuation mark (",", ".", "("): the next most common, also without one.
+  if (c < 128 && t.text.length === 1) return c === 45 ? Piece.Hyphen : c === 39 ? Piece.Possessive : Piece.Punct;
   if (t.text === '-' || t.text === '‐') return Piece.Hyphen;
   if (POSSESSIVE.test(t.text)) return Piece.Possessive;
   return LETTER_OR_DIGIT.test(t.text) ? Piece.Text : Piece.Punct;
@@ -89,6 +91,12 @@ function trailingPossessive(text: string): boolean {
   const s = text.charCodeAt(n - 1);
   const apostrophe = text.charCodeAt(n - 2);
   return s === 115 && (apostrophe === 39 || apostrophe === 0x2019) && LETTER.test(text[n - 3]);
+}
+
+/** The words so far end with punctuation that opens a sentence or quote (only punctuation is in OPENING). */
+function afterOpening(words: readonly Word[]): boolean {
+  const last = words[words.length - 1];
+  return last.kind === 'punct' && OPENING.has(last.text);
 }
 
 /** The words so far end with a rank at the start of a line ("2."): what follows is a list entry, not a new sentence. */
@@ -154,7 +162,7 @@ export function buildWords(doc: Doc, hyphenPrefixes: ReadonlySet<string>): Sente
         cap,
         upper,
         sentence: s,
-        sentenceStart: kind === 'alpha' && (!sawAlpha || OPENING.has(words[words.length - 1]?.text ?? '')) && !afterRank(words),
+        sentenceStart: kind === 'alpha' && (!sawAlpha || afterOpening(words)) && !afterRank(words),
         lineStart,
       });
       if (owner < wordText.length) {
