@@ -9,18 +9,14 @@ describe('phrase index', () => {
     expect(phraseWords("People's Republic of  China")).toEqual(['people', "'s", 'republic', 'of', 'china']);
   });
 
-  it('finds the longest phrase at a word first and lets the caller refuse it', () => {
+  it('lists the phrases at a word longest first, within the limit', () => {
     const index = new PhraseIndex<string>();
     index.add('South Korea', 'country');
     index.add('South', 'direction');
     const words = ['in', 'south', 'korea', 'today'];
-    const seen: Array<[string, number]> = [];
-    index.matchesAt(words, 1, words.length, (entries, end) => {
-      seen.push([entries[0], end]);
-      return false;
-    });
-    expect(seen).toEqual([['country', 3], ['direction', 2]]);
-    index.matchesAt(words, 0, words.length, () => expect.unreachable());
+    expect(index.matchesAt(words, 1, words.length).map(({ entries, end }) => [entries[0], end])).toEqual([['country', 3], ['direction', 2]]);
+    expect(index.matchesAt(words, 1, 2).map(({ end }) => end)).toEqual([2]);
+    expect(index.matchesAt(words, 0, words.length)).toEqual([]);
     expect(index.get('SOUTH KOREA')).toEqual(['country']);
   });
 });

@@ -226,10 +226,10 @@ export interface EntityRules {
   particles: Set<string>;
   notNames: Set<string>;
   /** Phrases (as word lists) before or after a credited name, and words that start a byline line. */
-  bylineBefore: string[][];
-  bylineAfter: string[][];
+  bylineBefore: CuePhrases;
+  bylineAfter: CuePhrases;
   bylineLineStart: Set<string>;
-  aliasCues: string[][];
+  aliasCues: CuePhrases;
   hostLemmas: Set<string>;
   sinceWords: Set<string>;
   /** Roles that, after "his" or "her", share the country of the person meant ("his deputies"). */
@@ -338,10 +338,10 @@ function compile(dir: string): EntityRules {
     hyphenPrefixes: new Set(titles.data.modifiers.flatMap((m) => m.words.filter((w) => w.endsWith('-')).map((w) => normalise(w.slice(0, -1))))),
     particles: new Set(persons.data.particles.map(normalise)),
     notNames: new Set(persons.data.notNames.map(normalise)),
-    bylineBefore: phrases(patterns.get('byline')?.before),
-    bylineAfter: phrases(patterns.get('byline')?.after),
+    bylineBefore: new CuePhrases(phrases(patterns.get('byline')?.before)),
+    bylineAfter: new CuePhrases(phrases(patterns.get('byline')?.after)),
     bylineLineStart: new Set((patterns.get('byline')?.lineStart ?? []).map(normalise)),
-    aliasCues: phrases(patterns.get('alias')?.words),
+    aliasCues: new CuePhrases(phrases(patterns.get('alias')?.words)),
     hostLemmas: new Set((patterns.get('host-country')?.lemmas ?? []).map(normalise)),
     sinceWords: new Set((patterns.get('since-comparison')?.words ?? []).map(normalise)),
     ownedRoles: new Set((patterns.get('pronoun-owner')?.words ?? []).map(normalise)),

@@ -219,15 +219,13 @@ export class SentenceReader {
   }
 
   private findTitle(i: number): { to: number; entries: TitleEntry[] } | null {
-    let found: { to: number; entries: TitleEntry[] } | null = null;
-    this.rules.titles.matchesAt(this.lowers, i, this.end, (entries, to) => {
-      const w = this.words[i];
+    const w = this.words[i];
+    for (const { entries, end: to } of this.rules.titles.matchesAt(this.lowers, i, this.end)) {
       // "Ms." but not "MS." (multiple sclerosis); "economist" but not "Star Wars".
       const ok = entries.filter((e) => (e.exactCase ? this.phraseText(i, to) === e.exactCase : e.case === 'any' || (e.case === 'capitalised' ? w.cap && !w.upper : !w.cap)));
-      if (ok.length) found = { to, entries: ok };
-      return ok.length > 0;
-    });
-    return found;
+      if (ok.length) return { to, entries: ok };
+    }
+    return null;
   }
 
   /** The longest gazetteer name at word i; `anywhere` accepts small cities without a location cue (inside a longer name). */
@@ -238,14 +236,12 @@ export class SentenceReader {
 
   private findName(i: number, mode: 'caps' | 'normal' | 'anywhere'): { to: number; entry: EntityInfo } | null {
     if (!this.words[i].cap) return null;
-    let found: { to: number; entry: EntityInfo } | null = null;
-    this.rules.names.matchesAt(this.lowers, i, this.end, (entries, to) => {
-      if (!this.nameShape(i, to)) return false;
+    for (const { entries, end: to } of this.rules.names.matchesAt(this.lowers, i, this.end)) {
+      if (!this.nameShape(i, to)) continue;
       const entry = entries.find((e) => this.acceptName(e, i, to, mode));
-      if (entry) found = { to, entry: { type: entry.type, name: entry.name, country: entry.country, rule: entry.rule, domain: entry.domain, settled: true } };
-      return entry !== undefined;
-    });
-    return found;
+      if (entry) return { to, entry: { type: entry.type, name: entry.name, country: entry.country, rule: entry.rule, domain: entry.domain, settled: true } };
+    }
+    return null;
   }
 
   /** Every word capitalised, or a connector inside the name. */
@@ -360,8 +356,7 @@ export class SentenceReader {
 
   /** "Crown Prince bin Salman": a name may start with a particle right after a title. */
   private particleAfterTitle(i: number): boolean {
-    const next = this.words[i + 1];
-    return this.rules.particles.has(this.words[i].lower) && next !== undefined && i + 1 < this.end && next.cap && this.afterPersonTitle();
+    return i + 1 < this.end && this.words[i + 1].cap && this.rules.particles.has(this.words[i].lower) && this.afterPersonTitle();
   }
 
   /** Reads the capitalised run starting at `i` and pushes its segments; returns where it ends. */
@@ -903,28 +898,14 @@ export class SentenceReader {
   /** A byline cue before the name ("Editing by", "Write to", a line starting "By") or after it ("edited this article"). */
   private byline(seg: Extract<Segment, { kind: 'name' }>): boolean {
     const { bylineBefore, bylineAfter, bylineLineStart } = this.rules;
-    if (bylineBefore.some((p) => this.wordsEndAt(p, seg.from))) return true;
+    if (bylineBefore.endsBefore(this.lowers, seg.from, this.first)) return true;
     const by = this.words[seg.from - 1];
     if (by && seg.from - 1 >= this.first && by.lineStart && bylineLineStart.has(by.lower)) return true;
-    return bylineAfter.some((p) => this.wordsStartAt(p, seg.to));
+    return bylineAfter.startsAt(this.lowers, seg.to, this.end);
   }
 
   private aliasCue(from: number): boolean {
-    return this.rules.aliasCues.some((p) => this.wordsEndAt(p, from));
-  }
-
-  /** The words of `phrase` end right before word `at`. */
-  private wordsEndAt(phrase: readonly string[], at: number): boolean {
-    const start = at - phrase.length;
-    if (start < this.first) return false;
-    for (let k = 0; k < phrase.length; k++) if (this.lowers[start + k] !== phrase[k]) return false;
-    return true;
-  }
-
-  private wordsStartAt(phrase: readonly string[], at: number): boolean {
-    if (at + phrase.length > this.end) return false;
-    for (let k = 0; k < phrase.length; k++) if (this.lowers[at + k] !== phrase[k]) return false;
-    return true;
+    return this.rules.aliasCues.endsBefore(this.lowers, from, this.first);
   }
 
   /** Names listed after a plural title or byline cue: "Write to A and B", "Commissioners for Agriculture, A and B". */

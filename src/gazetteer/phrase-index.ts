@@ -23,6 +23,14 @@ interface PhraseNode<E> {
   next: Map<string, PhraseNode<E>> | undefined;
 }
 
+/** A phrase's entries and the word after its last one. */
+export interface PhraseMatch<E> {
+  entries: readonly E[];
+  end: number;
+}
+
+const NO_MATCHES: ReadonlyArray<PhraseMatch<never>> = [];
+
 const newNode = <E>(): PhraseNode<E> => ({ entries: undefined, next: undefined });
 
 export class PhraseIndex<E> {
@@ -56,19 +64,16 @@ export class PhraseIndex<E> {
     return node?.entries ?? [];
   }
 
-  /**
-   * Phrases starting at word `i` of `words` (normalised forms) and ending
-   * before `limit`, longest first: `visit(entries, end)` returns true to stop.
-   */
-  matchesAt(words: readonly string[], i: number, limit: number, visit: (entries: readonly E[], end: number) => boolean): void {
-    const root = this.roots.get(words[i]);
-    if (root) longestFirst(root, words, i + 1, limit, visit);
+  /** Phrases starting at word `i` of `words` (normalised forms) and ending before `limit`, longest first. */
+  matchesAt(words: readonly string[], i: number, limit: number): ReadonlyArray<PhraseMatch<E>> {
+    let node = this.roots.get(words[i]);
+    if (!node) return NO_MATCHES;
+    const matches: Array<PhraseMatch<E>> = [];
+    for (let end = i + 1; ; end++) {
+      if (node.entries) matches.push({ entries: node.entries, end });
+      const next: PhraseNode<E> | undefined = end < limit ? node.next?.get(words[end]) : undefined;
+      if (!next) return matches.reverse();
+      node = next;
+    }
   }
-}
-
-/** Visits the phrases through `node` (its words end before `end`) and their continuations, longest first; true once `visit` stops. */
-function longestFirst<E>(node: PhraseNode<E>, words: readonly string[], end: number, limit: number, visit: (entries: readonly E[], end: number) => boolean): boolean {
-  const child = end < limit ? node.next?.get(words[end]) : undefined;
-  if (child && longestFirst(child, words, end + 1, limit, visit)) return true;
-  return node.entries !== undefined && visit(node.entries, end);
 }
