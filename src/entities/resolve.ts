@@ -248,7 +248,8 @@ class Resolver {
       if (m.type !== null || m.weak || m.aliasOf || this.clusterOf.has(m)) continue;
       const key = m.words.join(' ');
       places ??= this.placesByName();
-      const same = byName.get(key) ?? (this.ordinary(m) ? undefined : places.get(key));
+      const place = places.get(key);
+      const same = byName.get(key) ?? (place && !this.ordinary(m) ? place : undefined);
       if (same) this.add(same, m);
     }
   }

@@ -745,23 +745,41 @@ export class SentenceReader {
       m.evidence.push(this.direct(country, 'nationality-bracket'));
     } else if (this.scorecardCue(seg)) setPerson(m, 'scorecard');
     else if (!seg.weak && this.initialFirst(seg)) setPerson(m, 'initial-surname');
-    // "Sales 1,234 1,100" in a table of results, "against The …": an ordinary word is no team.
-    else if (this.rules.notNames.has(this.lowers[seg.from]) || (seg.to - seg.from === 1 && this.ordinaryWord(this.lowers[seg.from]))) return;
-    else if (this.scoreEntry(seg.from, seg.to)) {
-      m.guess = { type: 'organization', rule: 'score-line' };
-      // "Mladost ( BJ ) 4 2 1 1": the bracketed town letters tell namesake clubs apart and belong to the name.
-      const close = seg.to + 2;
-      if (this.words[seg.to]?.text === '(' && this.words[close]?.text === ')' && close < this.end && /^\p{Lu}{1,3}$/u.test(this.words[seg.to + 1].text)) {
-        m.end = this.words[close].end;
-        m.name = this.phraseText(seg.from, close + 1);
-      }
+    else if (!this.rules.notNames.has(this.lowers[seg.from])) this.typeByCue(seg, m);
+  }
+
+  /**
+   * A results line, a cue or the shape of the name types it (or gives a guess), but never an ordinary
+   * word alone: "Sales 1,234 1,100" in a table of results, "against The …". The lexicon is asked only
+   * once a cue fits.
+   */
+  private typeByCue(seg: Extract<Segment, { kind: 'name' }>, m: Mention): void {
+    const cue = this.layoutCue(seg);
+    if (cue === null || (seg.to - seg.from === 1 && this.ordinaryWord(this.lowers[seg.from]))) return;
+    if (cue === 'unknown-full-name') setPerson(m, cue);
+    else if (cue === 'venue') m.guess = { type: 'place', rule: this.rules.venueRule };
+    else if (cue === 'place-cue') m.guess = { type: 'place', rule: this.rules.placeCue.rule };
+    else m.guess = { type: 'organization', rule: cue };
+    if (cue !== 'score-line') return;
+    // "Mladost ( BJ ) 4 2 1 1": the bracketed town letters tell namesake clubs apart and belong to the name.
+    const close = seg.to + 2;
+    if (this.words[seg.to]?.text === '(' && this.words[close]?.text === ')' && close < this.end && /^\p{Lu}{1,3}$/u.test(this.words[seg.to + 1].text)) {
+      m.end = this.words[close].end;
+      m.name = this.phraseText(seg.from, close + 1);
     }
-    else if (!seg.weak && this.unknownFullName(seg)) setPerson(m, 'unknown-full-name');
-    else if (seg.to - seg.from === 1 && this.teamCue(seg.from, seg.to)) m.guess = { type: 'organization', rule: 'team-cue' };
-    else if (!seg.weak && this.acronym(seg)) m.guess = { type: 'organization', rule: 'acronym' };
-    else if (this.venue(seg.from, seg.to)) m.guess = { type: 'place', rule: this.rules.venueRule };
-    else if (seg.to - seg.from === 1 && this.placeCue(seg.from)) m.guess = { type: 'place', rule: this.rules.placeCue.rule };
-    else if (!seg.weak && this.orgNounAfter(seg.to)) m.guess = { type: 'organization', rule: 'org-noun-after' };
+  }
+
+  /** The first cue around the name, or in its shape, that types it. */
+  private layoutCue(seg: Extract<Segment, { kind: 'name' }>): 'score-line' | 'unknown-full-name' | 'team-cue' | 'acronym' | 'venue' | 'place-cue' | 'org-noun-after' | null {
+    const single = seg.to - seg.from === 1;
+    if (this.scoreEntry(seg.from, seg.to)) return 'score-line';
+    if (!seg.weak && this.unknownFullName(seg)) return 'unknown-full-name';
+    if (single && this.teamCue(seg.from, seg.to)) return 'team-cue';
+    if (!seg.weak && this.acronym(seg)) return 'acronym';
+    if (this.venue(seg.from, seg.to)) return 'venue';
+    if (single && this.placeCue(seg.from)) return 'place-cue';
+    if (!seg.weak && this.orgNounAfter(seg.to)) return 'org-noun-after';
+    return null;
   }
 
   /** "Tanjug news agency", "Cofinec shares", "Liberte newspaper". */
