@@ -69,6 +69,7 @@ export interface Description {
 }
 
 export interface SentenceResult {
+  /** In the order they were typed: the gazetteer's and the organisations' first, then the names. */
   mentions: Mention[];
   descriptions: Description[];
 }
@@ -594,7 +595,6 @@ export class SentenceReader {
     });
     this.linkCoordinated();
     this.hostCountry();
-    this.mentions.sort((a, b) => a.start - b.start);
   }
 
   private newMention(from: number, to: number, type: EntityType | null, rule: string, spanFrom = from): Mention {

@@ -27,5 +27,7 @@ export function entities(doc: Doc, ctx: StageContext): Doc {
     mentions.push(...read.mentions);
     descriptions.push(...read.descriptions);
   }
+  // In text order: sentences follow each other, so one sort of the article's mentions orders each sentence's.
+  mentions.sort((a, b) => a.start - b.start);
   return { ...doc, entities: resolve(mentions, descriptions, rules, doc.text) };
 }
