@@ -26,6 +26,9 @@ const TEAM_RULES = new Set(['score-line', 'team-cue']);
 
 const isTyped = (m: Mention) => m.type !== null;
 
+/** Typed (or guessed) as a team from a results layout. */
+const isTeam = (m: Mention) => TEAM_RULES.has(m.type === 'organization' ? m.rule : (m.guess?.rule ?? ''));
+
 /** Places of every kind count as one kind in a list. */
 const family = (t: EntityType | null) => (t === 'city' || t === 'country' || t === 'place' ? 'place' : t);
 
@@ -118,7 +121,6 @@ class Resolver {
 
   /** A county that plays in the article's results ("Surrey 429-7", "v Surrey") is the team wherever the article names it. */
   typeTeams(): void {
-    const isTeam = (m: Mention) => TEAM_RULES.has(m.type === 'organization' ? m.rule : (m.guess?.rule ?? ''));
     const teams = new Set(this.mentions.filter(isTeam).map((m) => compact(m.words)));
     if (teams.size === 0) return;
     for (const m of this.mentions) {
@@ -347,11 +349,11 @@ class Resolver {
       // an alias ("Jay Y. Lee") only when there is nothing else.
       const named = mentions.filter((m) => !m.aliasOf);
       const forms = mostUsedSpelling(named.length ? named : mentions);
-      const full = [...forms].sort((a, b) => b.words.length - a.words.length || Number(!!b.honorific) - Number(!!a.honorific))[0];
+      const full = firstInOrder(forms, (a, b) => b.words.length - a.words.length || Number(!!b.honorific) - Number(!!a.honorific));
       name = full.words.length === 1 && full.honorific ? `${full.honorific} ${full.name}` : full.name;
       country = this.bestEvidence(c)?.country ?? null;
     } else if (c.type === 'organization') {
-      const longest = [...mentions].sort((a, b) => (b.entry?.name.length ?? 0) - (a.entry?.name.length ?? 0))[0];
+      const longest = firstInOrder(mentions, (a, b) => (b.entry?.name.length ?? 0) - (a.entry?.name.length ?? 0));
       name = longest.entry?.name ?? longest.name;
       country = orgCountry(c);
     } else {
@@ -375,14 +377,22 @@ class Resolver {
  * joined across a misspelling ("Javier Miley" … "Milei", "Milei"); all of them otherwise.
  */
 function mostUsedSpelling(mentions: Mention[]): Mention[] {
-  const last = (m: Mention) => m.words[m.words.length - 1];
   const counts = new Map<string, number>();
-  for (const m of mentions) counts.set(last(m), (counts.get(last(m)) ?? 0) + 1);
+  for (const m of mentions) counts.set(lastWord(m), (counts.get(lastWord(m)) ?? 0) + 1);
   const spellings = [...counts.keys()];
   const variants = spellings.filter((w) => spellings.some((o) => o !== w && o.length >= 5 && oneEditApart(o, w)));
   if (variants.length < 2) return mentions;
-  const best = variants.sort((a, b) => counts.get(b)! - counts.get(a)!)[0];
-  return mentions.filter((m) => last(m) === best || !variants.includes(last(m)));
+  const best = firstInOrder(variants, (a, b) => counts.get(b)! - counts.get(a)!);
+  return mentions.filter((m) => lastWord(m) === best || !variants.includes(lastWord(m)));
+}
+
+const lastWord = (m: Mention) => m.words[m.words.length - 1];
+
+/** What a stable sort by `order` would put first, without sorting (a sort allocates its merge state). */
+function firstInOrder<T>(items: readonly T[], order: (a: T, b: T) => number): T {
+  let first = items[0];
+  for (let k = 1; k < items.length; k++) if (order(items[k], first) < 0) first = items[k];
+  return first;
 }
 
 /** An organisation's country, or a place's ("White House press secretary"). */
@@ -422,20 +432,15 @@ class ShortFormIndex {
   private readonly bySurnameStart = new Map<string, Cluster[]>();
 
   constructor(clusters: readonly Cluster[]) {
-    const push = <K>(map: Map<K, Cluster[]>, key: K, c: Cluster) => {
-      const list = map.get(key);
-      if (!list) map.set(key, [c]);
-      else if (!list.includes(c)) list.push(c);
-    };
     for (const c of clusters) {
       if (c.mentions.length === 0 || c.words.length < 2) continue;
       if (c.type === 'organization' && !this.orgByFirstWord.has(c.words[0])) this.orgByFirstWord.set(c.words[0], c);
       if (c.type !== 'person' && c.type !== 'organization') continue;
-      push(this.byFirstWord, c.words[0], c);
+      addOnce(this.byFirstWord, c.words[0], c);
       if (c.type !== 'person') continue;
-      push(this.byEdgeWord, c.words[0], c);
-      push(this.byEdgeWord, c.words[c.words.length - 1], c);
-      push(this.bySurnameStart, c.words[c.words.length - 1].slice(0, 2), c);
+      addOnce(this.byEdgeWord, c.words[0], c);
+      addOnce(this.byEdgeWord, c.words[c.words.length - 1], c);
+      addOnce(this.bySurnameStart, c.words[c.words.length - 1].slice(0, 2), c);
       this.starts.set(c, c.mentions.map((m) => m.start).sort((a, b) => a - b));
     }
   }
@@ -454,15 +459,23 @@ class ShortFormIndex {
   person(m: Mention): Cluster | undefined {
     let candidates = this.byEdgeWord.get(m.words[0]) ?? [];
     if (candidates.length === 0) return undefined;
-    const earlier = (c: Cluster) => lowerBound(this.starts.get(c)!, m.start);
-    const named = candidates.filter((c) => earlier(c) > 0);
+    const named = candidates.filter((c) => this.mentionsBefore(c, m.start) > 0);
     if (named.length > 0) candidates = named;
     if (m.titles.length > 0 || m.domain) {
       const fitting = candidates.filter((c) => roleFits(m, c));
       if (fitting.length > 0) candidates = fitting;
     }
-    const latest = (c: Cluster) => this.starts.get(c)![earlier(c) - 1] ?? -1;
-    return [...candidates].sort((a, b) => earlier(b) - earlier(a) || latest(b) - latest(a))[0];
+    return firstInOrder(candidates, (a, b) => this.mentionsBefore(b, m.start) - this.mentionsBefore(a, m.start) || this.latestBefore(b, m.start) - this.latestBefore(a, m.start));
+  }
+
+  /** How many of the person's mentions start before `start`. */
+  private mentionsBefore(c: Cluster, start: number): number {
+    return lowerBound(this.starts.get(c)!, start);
+  }
+
+  /** Where the person's last mention before `start` starts (-1: none). */
+  private latestBefore(c: Cluster, start: number): number {
+    return this.starts.get(c)![this.mentionsBefore(c, start) - 1] ?? -1;
   }
 
   /** "Milei" for "Javier Miley": one edit apart in a long surname (a letter more or less only in longer ones: not "Browns" for "Brown"). */
@@ -473,6 +486,13 @@ class ShortFormIndex {
       return Math.min(surname.length, word.length) >= (surname.length === word.length ? 5 : 6) && oneEditApart(surname, word);
     });
   }
+}
+
+/** Adds `c` to the list under `key`, once. */
+function addOnce<K>(map: Map<K, Cluster[]>, key: K, c: Cluster): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [c]);
+  else if (!list.includes(c)) list.push(c);
 }
 
 /** The first and last parts of a name, two words or more and shorter than it. */
