@@ -181,19 +181,23 @@ export class SentenceReader {
 
   /** "LAM VISITED SOUTH KOREA": all capitals; "Summit Planned for Camp David Will Be …": a title-case headline. */
   private mode(): 'caps' | 'headline' | 'normal' {
-    let letters = 0;
-    let upper = 0;
-    for (let i = this.first; i < this.end; i++) {
-      const w = this.words[i];
-      if (w.kind !== 'alpha') continue;
-      letters++;
-      if (w.upper || (w.text.length === 1 && w.cap)) upper++;
-    }
-    if (letters >= 1 && upper === letters) return 'caps';
+    if (this.allCapitals()) return 'caps';
     const lastWord = this.words[this.end - 1];
     const sentenceEnded = lastWord.kind === 'punct' && /[.!?]/.test(lastWord.text);
     // Only an unended sentence can be a headline: the lexicon is asked about its capitals, not every sentence's.
     return !sentenceEnded && this.ordinaryCapitals() ? 'headline' : 'normal';
+  }
+
+  /** The sentence has words, and every one is in capitals ("LAM", "U.S.", "I"); the first that is not ends the scan. */
+  private allCapitals(): boolean {
+    let letters = false;
+    for (let i = this.first; i < this.end; i++) {
+      const w = this.words[i];
+      if (w.kind !== 'alpha') continue;
+      if (!(w.upper || (w.cap && w.text.length === 1))) return false;
+      letters = true;
+    }
+    return letters;
   }
 
   /** At least two of the long capitalised words, and at least half of them, are ordinary words ("Planned", "Will"). */

@@ -31,6 +31,8 @@ export interface Word {
 
 export interface Sentences {
   words: Word[];
+  /** Each word's `lower`, the form phrase look-ups take. */
+  lowers: string[];
   /** Word range [first, end) of each sentence of the doc. */
   ranges: Array<[number, number]>;
 }
@@ -112,6 +114,7 @@ function afterRank(words: readonly Word[]): boolean {
  */
 export function buildWords(doc: Doc, hyphenPrefixes: ReadonlySet<string>): Sentences {
   const words: Word[] = [];
+  const lowers: string[] = [];
   const ranges: Array<[number, number]> = [];
   const { tokens, text } = doc;
   const pieces = new Uint8Array(tokens.length);
@@ -151,11 +154,13 @@ export function buildWords(doc: Doc, hyphenPrefixes: ReadonlySet<string>): Sente
       const owner = kind === 'alpha' && wordText.length > 3 && trailingPossessive(wordText) ? wordText.length - 2 : wordText.length;
       const { cap, upper } = kind === 'alpha' ? caseOf(wordText.slice(0, owner)) : { cap: false, upper: false };
       const lineStart = t.lineBefore || i === 0;
+      const wordLower = lower.slice(0, lower.length - (wordText.length - owner));
+      lowers.push(wordLower);
       words.push({
         start,
         end: start + owner,
         text: wordText.slice(0, owner),
-        lower: lower.slice(0, lower.length - (wordText.length - owner)),
+        lower: wordLower,
         kind,
         pos: t.pos,
         lemma: t.lemma,
@@ -166,6 +171,7 @@ export function buildWords(doc: Doc, hyphenPrefixes: ReadonlySet<string>): Sente
         lineStart,
       });
       if (owner < wordText.length) {
+        lowers.push("'s");
         words.push({ start: start + owner, end, text: wordText.slice(owner), lower: "'s", kind: 'possessive', pos: t.pos, lemma: t.lemma, cap: false, upper: false, sentence: s, sentenceStart: false, lineStart });
       }
       if (kind === 'alpha') sawAlpha = true;
@@ -173,5 +179,5 @@ export function buildWords(doc: Doc, hyphenPrefixes: ReadonlySet<string>): Sente
     }
     ranges.push([first, words.length]);
   }
-  return { words, ranges };
+  return { words, lowers, ranges };
 }

@@ -17,8 +17,7 @@ import { resolve } from '../entities/resolve.ts';
 
 export function entities(doc: Doc, ctx: StageContext): Doc {
   const rules = entityRules(ctx.rulesDir);
-  const { words, ranges } = buildWords(doc, rules.hyphenPrefixes);
-  const lowers = words.map((w) => w.lower);
+  const { words, lowers, ranges } = buildWords(doc, rules.hyphenPrefixes);
   const mentions: Mention[] = [];
   const descriptions: Description[] = [];
   for (const [first, end] of ranges) {
