@@ -220,7 +220,8 @@ export class SentenceReader {
   private readonly nameMemo: Array<{ to: number; entry: EntityInfo } | null | undefined> = [];
 
   private titleAt(i: number): { to: number; entries: TitleEntry[] } | null {
-    return (this.titleMemo[i - this.first] ??= this.findTitle(i));
+    const known = this.titleMemo[i - this.first];
+    return known !== undefined ? known : (this.titleMemo[i - this.first] = this.findTitle(i));
   }
 
   private findTitle(i: number): { to: number; entries: TitleEntry[] } | null {
@@ -236,7 +237,8 @@ export class SentenceReader {
   /** The longest gazetteer name at word i; `anywhere` accepts small cities without a location cue (inside a longer name). */
   private nameAt(i: number, mode: 'caps' | 'normal' | 'anywhere' = 'normal'): { to: number; entry: EntityInfo } | null {
     if (mode !== 'normal') return this.findName(i, mode);
-    return (this.nameMemo[i - this.first] ??= this.findName(i, mode));
+    const known = this.nameMemo[i - this.first];
+    return known !== undefined ? known : (this.nameMemo[i - this.first] = this.findName(i, mode));
   }
 
   private findName(i: number, mode: 'caps' | 'normal' | 'anywhere'): { to: number; entry: EntityInfo } | null {
