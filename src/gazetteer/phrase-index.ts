@@ -33,15 +33,30 @@ const NO_MATCHES: ReadonlyArray<PhraseMatch<never>> = [];
 
 const newNode = <E>(): PhraseNode<E> => ({ entries: undefined, next: undefined });
 
+/** A 16-bit hash of a word (FNV-1a, folded). */
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
+  return (h ^ (h >>> 16)) & 0xffff;
+}
+
 export class PhraseIndex<E> {
   /** Phrases by their first word. */
   private readonly roots = new Map<string, PhraseNode<E>>();
+  /**
+   * One bit per first-word hash: a word whose bit is clear starts no phrase, known without probing
+   * `roots`. Most words start none, and between two articles the other stages push a large map out
+   * of the cache, so a probe costs more than hashing a short word; 8 KB of bits stay cheap to reach.
+   */
+  private readonly firstWordBits = new Uint32Array(65536 / 32);
 
   add(phrase: string, entry: E): void {
     const words = phraseWords(phrase);
     if (words.length === 0) return;
     let node = this.roots.get(words[0]);
     if (!node) this.roots.set(words[0], (node = newNode()));
+    const bit = wordHash(words[0]);
+    this.firstWordBits[bit >>> 5] |= 1 << (bit & 31);
     for (let k = 1; k < words.length; k++) {
       node.next ??= new Map();
       let child = node.next.get(words[k]);
@@ -53,7 +68,12 @@ export class PhraseIndex<E> {
 
   /** Whether this one normalised word is a phrase of its own. */
   hasWord(word: string): boolean {
-    return this.roots.get(word)?.entries !== undefined;
+    return this.root(word)?.entries !== undefined;
+  }
+
+  private root(word: string): PhraseNode<E> | undefined {
+    const bit = wordHash(word);
+    return (this.firstWordBits[bit >>> 5] & (1 << (bit & 31))) === 0 ? undefined : this.roots.get(word);
   }
 
   /** Entries of exactly this phrase. */
@@ -66,7 +86,7 @@ export class PhraseIndex<E> {
 
   /** Phrases starting at word `i` of `words` (normalised forms) and ending before `limit`, longest first. */
   matchesAt(words: readonly string[], i: number, limit: number): ReadonlyArray<PhraseMatch<E>> {
-    let node = this.roots.get(words[i]);
+    let node = this.root(words[i]);
     if (!node) return NO_MATCHES;
     const matches: Array<PhraseMatch<E>> = [];
     for (let end = i + 1; ; end++) {
