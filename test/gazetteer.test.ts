@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PhraseIndex, normalise, phraseWords } from '../src/gazetteer/phrase-index.ts';
+import { WordSet } from '../src/gazetteer/word-filter.ts';
 import { wordLexicon, worldCities, worldCountries } from '../src/gazetteer/packages.ts';
 import { entityRules } from '../src/entities/rules.ts';
 
@@ -18,6 +19,15 @@ describe('phrase index', () => {
     expect(index.matchesAt(words, 1, 2).map(({ end }) => end)).toEqual([2]);
     expect(index.matchesAt(words, 0, words.length)).toEqual([]);
     expect(index.get('SOUTH KOREA')).toEqual(['country']);
+  });
+});
+
+describe('word set', () => {
+  it('answers like a Set, whatever its filter lets through', () => {
+    const words = Array.from({ length: 20000 }, (_, k) => `w${k * 7}`);
+    const set = new WordSet(words);
+    for (let k = 0; k < 140000; k++) expect(set.has(`w${k}`)).toBe(k % 7 === 0);
+    expect(set.has('')).toBe(false);
   });
 });
 

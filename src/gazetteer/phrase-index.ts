@@ -4,6 +4,8 @@
  * long as some phrase continues, never a probe for an n-gram no phrase has.
  */
 
+import { WordFilter } from './word-filter.ts';
+
 /** Lower case, straight apostrophes, a possessive "'s" as a word of its own: the form words are compared in. */
 export function normalise(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
@@ -33,30 +35,18 @@ const NO_MATCHES: ReadonlyArray<PhraseMatch<never>> = [];
 
 const newNode = <E>(): PhraseNode<E> => ({ entries: undefined, next: undefined });
 
-/** A 16-bit hash of a word (FNV-1a, folded). */
-function wordHash(word: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
-  return (h ^ (h >>> 16)) & 0xffff;
-}
-
 export class PhraseIndex<E> {
   /** Phrases by their first word. */
   private readonly roots = new Map<string, PhraseNode<E>>();
-  /**
-   * One bit per first-word hash: a word whose bit is clear starts no phrase, known without probing
-   * `roots`. Most words start none, and between two articles the other stages push a large map out
-   * of the cache, so a probe costs more than hashing a short word; 8 KB of bits stay cheap to reach.
-   */
-  private readonly firstWordBits = new Uint32Array(65536 / 32);
+  /** Most words start no phrase: the filter of the first words says so without a probe (made on the first look-up after an add). */
+  private firstWords: WordFilter | undefined;
 
   add(phrase: string, entry: E): void {
     const words = phraseWords(phrase);
     if (words.length === 0) return;
     let node = this.roots.get(words[0]);
     if (!node) this.roots.set(words[0], (node = newNode()));
-    const bit = wordHash(words[0]);
-    this.firstWordBits[bit >>> 5] |= 1 << (bit & 31);
+    this.firstWords = undefined;
     for (let k = 1; k < words.length; k++) {
       node.next ??= new Map();
       let child = node.next.get(words[k]);
@@ -72,8 +62,8 @@ export class PhraseIndex<E> {
   }
 
   private root(word: string): PhraseNode<E> | undefined {
-    const bit = wordHash(word);
-    return (this.firstWordBits[bit >>> 5] & (1 << (bit & 31))) === 0 ? undefined : this.roots.get(word);
+    this.firstWords ??= new WordFilter(this.roots.keys(), this.roots.size);
+    return this.firstWords.mayHave(word) ? this.roots.get(word) : undefined;
   }
 
   /** Entries of exactly this phrase. */
