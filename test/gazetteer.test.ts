@@ -18,6 +18,7 @@ describe('phrase index', () => {
     expect(index.matchesAt(words, 1, words.length).map(({ entries, end }) => [entries[0], end])).toEqual([['country', 3], ['direction', 2]]);
     expect(index.matchesAt(words, 1, 2).map(({ end }) => end)).toEqual([2]);
     expect(index.matchesAt(words, 0, words.length)).toEqual([]);
+    expect(index.matchesAt(words, words.length, words.length)).toEqual([]);
     expect(index.get('SOUTH KOREA')).toEqual(['country']);
   });
 });
