@@ -2,6 +2,8 @@
  * A word trie of phrases: looking up what starts at a word is one map hit
  * for the first word, then one hit in a small map per following word for as
  * long as some phrase continues, never a probe for an n-gram no phrase has.
+ * Most words start no phrase; a filter of the first words (word-filter.ts)
+ * answers those without a probe at all.
  */
 
 import { WordFilter } from './word-filter.ts';
@@ -38,15 +40,17 @@ const newNode = <E>(): PhraseNode<E> => ({ entries: undefined, next: undefined }
 export class PhraseIndex<E> {
   /** Phrases by their first word. */
   private readonly roots = new Map<string, PhraseNode<E>>();
-  /** Most words start no phrase: the filter of the first words says so without a probe (made on the first look-up after an add). */
+  /** Filter of the keys of `roots`, made on the first look-up after a new first word. */
   private firstWords: WordFilter | undefined;
 
   add(phrase: string, entry: E): void {
     const words = phraseWords(phrase);
     if (words.length === 0) return;
     let node = this.roots.get(words[0]);
-    if (!node) this.roots.set(words[0], (node = newNode()));
-    this.firstWords = undefined;
+    if (!node) {
+      this.roots.set(words[0], (node = newNode()));
+      this.firstWords = undefined;
+    }
     for (let k = 1; k < words.length; k++) {
       node.next ??= new Map();
       let child = node.next.get(words[k]);
@@ -61,6 +65,7 @@ export class PhraseIndex<E> {
     return this.root(word)?.entries !== undefined;
   }
 
+  /** The phrases starting with this word. */
   private root(word: string): PhraseNode<E> | undefined {
     this.firstWords ??= new WordFilter(this.roots.keys(), this.roots.size);
     return this.firstWords.mayHave(word) ? this.roots.get(word) : undefined;
