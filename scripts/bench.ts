@@ -66,7 +66,8 @@ const q = (p: number) => perArticle[Math.min(perArticle.length - 1, Math.floor(p
 const mb = bytes / 1e6;
 console.log(`articles: ${inputs.length} (${mb.toFixed(2)} MB, ${words} words) on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(2)} s, ${failures} failed`);
 console.log(`throughput: ${(inputs.length / seconds).toFixed(0)} articles/s, ${(mb / seconds).toFixed(2)} MB/s, ${(words / seconds).toFixed(0)} words/s`);
-if (secondHalf) {
+// Halves by count say something only over many articles of like sizes.
+if (secondHalf && perArticle.length >= 100) {
   const firstRate = secondHalf.bytes / 1e6 / ((secondHalf.at - started) / 1000);
   const secondRate = (bytes - secondHalf.bytes) / 1e6 / ((ended - secondHalf.at) / 1000);
   console.log(`  first half of the articles ${firstRate.toFixed(2)} MB/s, second half ${secondRate.toFixed(2)} MB/s (threads warmed up)`);
