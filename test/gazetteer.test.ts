@@ -19,6 +19,8 @@ describe('phrase index', () => {
     expect(index.matchesAt(words, 1, 2).map(({ end }) => end)).toEqual([2]);
     expect(index.matchesAt(words, 0, words.length)).toEqual([]);
     expect(index.matchesAt(words, words.length, words.length)).toEqual([]);
+    // At the limit (a sentence's end) nothing starts, though the next word is a phrase.
+    expect(index.matchesAt(words, 1, 1)).toEqual([]);
     expect(index.get('SOUTH KOREA')).toEqual(['country']);
   });
 });

@@ -79,9 +79,9 @@ export class PhraseIndex<E> {
     return node?.entries ?? [];
   }
 
-  /** Phrases starting at word `i` of `words` (normalised forms; none past their end) and ending before `limit`, longest first. */
+  /** Phrases starting at word `i` of `words` (normalised forms) and ending at `limit` at the latest, longest first. */
   matchesAt(words: readonly string[], i: number, limit: number): ReadonlyArray<PhraseMatch<E>> {
-    let node = i < words.length ? this.root(words[i]) : undefined;
+    let node = i < limit && i < words.length ? this.root(words[i]) : undefined;
     if (!node) return NO_MATCHES;
     const matches: Array<PhraseMatch<E>> = [];
     for (let end = i + 1; ; end++) {
