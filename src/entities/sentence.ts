@@ -633,8 +633,9 @@ export class SentenceReader {
     // A home nation ("England captain") is its national side, which stays the place.
     const place = seg.info.type === 'city' || seg.info.type === 'place';
     const town = seg.info.type === 'city' || (seg.info.type === 'place' && !seg.info.country);
-    const team = (place && this.scoreEntry(seg.from, seg.to)) || (town && this.teamCue(seg.from, seg.to));
-    const m = team ? this.newMention(seg.from, seg.to, 'organization', this.scoreEntry(seg.from, seg.to) ? 'score-line' : 'team-cue') : this.newMention(seg.from, seg.to, seg.info.type, seg.info.rule);
+    const scored = place && this.scoreEntry(seg.from, seg.to);
+    const team = scored || (town && this.teamCue(seg.from, seg.to));
+    const m = team ? this.newMention(seg.from, seg.to, 'organization', scored ? 'score-line' : 'team-cue') : this.newMention(seg.from, seg.to, seg.info.type, seg.info.rule);
     m.entry = team ? { name: m.name, country: null } : { name: seg.info.name, country: seg.info.country, domain: seg.info.domain };
     seg.mention = m;
     if (team) return;
