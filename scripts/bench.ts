@@ -13,8 +13,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectInputs } from '../src/io/articles.ts';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ArticlePool, forEachBounded, YOUNG_GENERATION_MB } from '../src/batch/pool.ts';
+import { ENVOY_ENTRIES, ensureBundle } from '../bin/bundle.js';
+import type * as PoolModule from '../src/batch/pool.ts';
 
 const { values, positionals } = parseArgs({ options: { workers: { type: 'string', default: '1' } }, allowPositionals: true });
 const workers = Number(values.workers);
@@ -28,6 +30,9 @@ if (!existsSync(dir)) {
   process.exit(0);
 }
 const { inputs } = await collectInputs([dir]);
+// What `envoy extract` runs: the bundle (bin/bundle.js), with the stage timer built into it.
+const bundle = await ensureBundle({ ...ENVOY_ENTRIES, 'bench-stages': 'scripts/bench-stages.ts' });
+const { ArticlePool, forEachBounded, YOUNG_GENERATION_MB } = (await import(pathToFileURL(path.join(bundle, 'pool.mjs')).href)) as typeof PoolModule;
 const settings = { format: 'json' as const };
 const pool = new ArticlePool(workers);
 // Warm-up, one article per thread: module loading and lazy gazetteers are not throughput.
@@ -40,6 +45,7 @@ let failures = 0;
 // The JIT compiles the hot code during the first articles: the second half of the run, new text
 // on warmed-up threads, shows the rate a long batch settles at.
 let secondHalf: { at: number; bytes: number } | undefined;
+const cpuStarted = process.cpuUsage();
 const started = performance.now();
 await forEachBounded(
   inputs,
@@ -58,6 +64,7 @@ await forEachBounded(
   },
 );
 const ended = performance.now();
+const cpu = process.cpuUsage(cpuStarted);
 const seconds = (ended - started) / 1000;
 await pool.close();
 
@@ -65,6 +72,7 @@ perArticle.sort((a, b) => a - b);
 const q = (p: number) => perArticle[Math.min(perArticle.length - 1, Math.floor(p * perArticle.length))] ?? 0;
 const mb = bytes / 1e6;
 console.log(`articles: ${inputs.length} (${mb.toFixed(2)} MB, ${words} words) on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(2)} s, ${failures} failed`);
+console.log(`node ${process.version}, flags: ${process.execArgv.filter((a) => a.startsWith('--v8') || a.startsWith('--max')).join(' ') || 'none'}`);
 console.log(`throughput: ${(inputs.length / seconds).toFixed(0)} articles/s, ${(mb / seconds).toFixed(2)} MB/s, ${(words / seconds).toFixed(0)} words/s`);
 // Halves by count say something only over many articles of like sizes.
 if (secondHalf && perArticle.length >= 100) {
@@ -72,6 +80,10 @@ if (secondHalf && perArticle.length >= 100) {
   const secondRate = (bytes - secondHalf.bytes) / 1e6 / ((ended - secondHalf.at) / 1000);
   console.log(`  first half of the articles ${firstRate.toFixed(2)} MB/s, second half ${secondRate.toFixed(2)} MB/s (threads warmed up)`);
 }
+// CPU time of every thread of the process (the pool's, V8's collector and compiler threads, the main
+// thread) over the timed run: how many cores the run kept busy.
+const busyCores = (cpu.user + cpu.system) / 1e6 / seconds;
+console.log(`cpu: ${busyCores.toFixed(2)} cores busy, ${(mb / seconds / busyCores).toFixed(2)} MB/s per busy core`);
 console.log(`per article: p50 ${q(0.5).toFixed(2)} ms, p99 ${q(0.99).toFixed(2)} ms`);
 
 if (workers === 1) {
@@ -80,10 +92,7 @@ if (workers === 1) {
   // run in a thread of their own with a pool thread's heap settings, so the stages are timed as
   // the pool runs them.
   const STAGE_PASSES = 3;
-  // A new thread starts without tsx's loader: it registers it before loading the TypeScript.
-  const entry = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./bench-stages.ts', import.meta.url).href)}); })`;
-  const stageThread = new Worker(entry, {
-    eval: true,
+  const stageThread = new Worker(pathToFileURL(path.join(bundle, 'bench-stages.mjs')), {
     workerData: { paths: inputs.map((input) => input.path), passes: STAGE_PASSES },
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { SCHEMA_VERSION } from '../schema.ts';
 import type { OutputFormat } from '../io/formats.ts';
 import { outputPath, writeAtomic } from '../io/write.ts';
+import { PACKAGE_JSON, SOURCE_DIR } from '../paths.ts';
 
 export const MANIFEST_NAME = '.envoy-manifest.jsonl';
 
@@ -28,8 +29,6 @@ export const ManifestEntrySchema = z
   .strict();
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
 
-const SOURCE_ROOT = path.resolve(import.meta.dirname, '..');
-const PACKAGE_JSON = path.resolve(SOURCE_ROOT, '../package.json');
 
 /** Hashes every file under `dir`, names and contents, in a stable order. */
 async function hashTree(hash: ReturnType<typeof createHash>, dir: string): Promise<void> {
@@ -46,7 +45,7 @@ export async function settingsFingerprint(options: { format: OutputFormat; refer
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ schema: SCHEMA_VERSION, format: options.format, referenceDate: options.referenceDate ?? null }));
   hash.update(await readFile(PACKAGE_JSON));
-  await hashTree(hash, SOURCE_ROOT);
+  await hashTree(hash, SOURCE_DIR);
   await hashTree(hash, options.rulesDir);
   return hash.digest('hex');
 }

@@ -8,7 +8,11 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ArticleOutcome, ArticleTask } from './task.ts';
 
-const WORKER_ENTRY = new URL('./worker.js', import.meta.url).href;
+/** Defined (as true) by the bundler, bin/bundle.js; absent when envoy runs from source. */
+declare const ENVOY_BUNDLE: boolean | undefined;
+
+/** A pool thread's module: the bundle's own thread entry, or from source the one that registers tsx first. */
+const WORKER_ENTRY = new URL(typeof ENVOY_BUNDLE === 'undefined' ? './worker.js' : './thread.mjs', import.meta.url).href;
 
 /**
  * Young-generation size of a pool thread (V8 splits it into three 64 MB spaces). Extraction makes

@@ -1,9 +1,8 @@
-// Entry of a pool thread. envoy runs its TypeScript from source, and a new
-// thread starts without the main thread's loader: register tsx here, then load
-// the task module.
+// Entry of a pool thread when envoy runs from source (a bundle runs its own thread.mjs): a new
+// thread starts without the main thread's loader, so tsx is registered before the TypeScript loads.
 import { register } from 'tsx/esm/api';
 
 register();
-const { runArticleTask } = await import('./task.ts');
+const { default: runArticleTask } = await import('./thread.ts');
 
 export default runArticleTask;

@@ -5,14 +5,14 @@
  * reported at its position.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
+import { DEFAULT_RULES_DIR } from '../paths.ts';
 import { assertLinearRegex } from './redos.ts';
 
 /** The rule set shipped with envoy. */
-export const DEFAULT_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
+export { DEFAULT_RULES_DIR };
 
 export interface RuleProblem {
   file: string;

@@ -8,12 +8,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CACHE_DIR } from '../paths.ts';
 import { checkSync } from 'recheck';
 
 type Verdict = { status: 'safe' } | { status: 'vulnerable'; complexity: string; attack: string } | { status: 'unknown' };
 
-const CACHE_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.cache/envoy/regex-safety.json');
+const CACHE_FILE = path.join(CACHE_DIR, 'regex-safety.json');
 /** How long recheck may think about one pattern. */
 const CHECK_TIMEOUT_MS = 4000;
 
