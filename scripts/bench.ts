@@ -1,10 +1,11 @@
 /**
- * Throughput benchmark: `npm run bench -- <dir> [--workers N]` extracts every
+ * Throughput benchmark: `npm run bench -- <dir> [--workers N] [--passes N]` extracts every
  * *.txt under <dir> (default ../shared/data/news-corpus) on a pool of N worker
  * threads (default 1), end to end (read, decode, extract, validate, format
  * JSON; nothing written), and prints articles/s, MB/s, words/s, p50/p99 ms per
  * article and peak RSS, and the rate over the first and the second half of the
- * articles apart (the JIT warms up in the first). With one worker it also prints where the time goes,
+ * articles apart (the JIT warms up in the first). `--passes N` feeds the articles N times over in
+ * one timed run: the rate of a batch N times as long, on threads that warm up once. With one worker it also prints where the time goes,
  * stage by stage, from in-process passes (the median pass, and the first, cold
  * one). A benchmark, not a test: it prints numbers and asserts nothing.
  */
@@ -18,10 +19,13 @@ import { Worker } from 'node:worker_threads';
 import { ENVOY_ENTRIES, ensureBundle } from '../bin/bundle.js';
 import type * as PoolModule from '../src/batch/pool.ts';
 
-const { values, positionals } = parseArgs({ options: { workers: { type: 'string', default: '1' } }, allowPositionals: true });
-const workers = Number(values.workers);
-if (!Number.isInteger(workers) || workers < 1) {
-  console.error('bench: --workers needs a whole number of at least 1');
+const { values, positionals } = parseArgs({
+  options: { workers: { type: 'string', default: '1' }, passes: { type: 'string', default: '1' } },
+  allowPositionals: true,
+});
+const [workers, passes] = [Number(values.workers), Number(values.passes)];
+if (!Number.isInteger(workers) || workers < 1 || !Number.isInteger(passes) || passes < 1) {
+  console.error('bench: --workers and --passes need a whole number of at least 1');
   process.exit(2);
 }
 const dir = positionals[0] ?? path.resolve(import.meta.dirname, '../../shared/data/news-corpus');
@@ -29,7 +33,8 @@ if (!existsSync(dir)) {
   console.log(`bench: ${dir} not found; nothing to measure`);
   process.exit(0);
 }
-const { inputs } = await collectInputs([dir]);
+const { inputs: articles } = await collectInputs([dir]);
+const inputs = Array.from({ length: passes }, () => articles).flat();
 // What `envoy extract` runs: the bundle (bin/bundle.js), with the stage timer built into it.
 const bundle = await ensureBundle({ ...ENVOY_ENTRIES, 'bench-stages': 'scripts/bench-stages.ts' });
 const { ArticlePool, forEachBounded, YOUNG_GENERATION_MB } = (await import(pathToFileURL(path.join(bundle, 'pool.mjs')).href)) as typeof PoolModule;
@@ -71,7 +76,7 @@ await pool.close();
 perArticle.sort((a, b) => a - b);
 const q = (p: number) => perArticle[Math.min(perArticle.length - 1, Math.floor(p * perArticle.length))] ?? 0;
 const mb = bytes / 1e6;
-console.log(`articles: ${inputs.length} (${mb.toFixed(2)} MB, ${words} words) on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(2)} s, ${failures} failed`);
+console.log(`articles: ${inputs.length}${passes > 1 ? ` (${articles.length} × ${passes} passes)` : ''} (${mb.toFixed(2)} MB, ${words} words) on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(2)} s, ${failures} failed`);
 console.log(`node ${process.version}, flags: ${process.execArgv.filter((a) => a.startsWith('--v8') || a.startsWith('--max')).join(' ') || 'none'}`);
 console.log(`throughput: ${(inputs.length / seconds).toFixed(0)} articles/s, ${(mb / seconds).toFixed(2)} MB/s, ${(words / seconds).toFixed(0)} words/s`);
 // Halves by count say something only over many articles of like sizes.
@@ -93,7 +98,7 @@ if (workers === 1) {
   // the pool runs them.
   const STAGE_PASSES = 3;
   const stageThread = new Worker(pathToFileURL(path.join(bundle, 'bench-stages.mjs')), {
-    workerData: { paths: inputs.map((input) => input.path), passes: STAGE_PASSES },
+    workerData: { paths: articles.map((input) => input.path), passes: STAGE_PASSES },
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   const [passes] = (await once(stageThread, 'message')) as [Array<Record<string, number>>];
