@@ -622,6 +622,12 @@ export class SentenceReader {
       ownedBy: false,
       byline: false,
       attributive: to < this.end && w[to].kind === 'alpha' && !w[to].cap && (w[to].pos === 'NOUN' || w[to].pos === 'ADJ'),
+      // Every field a later rule may set is there from the start: mentions keep one shape, so the
+      // code reading them is not deoptimised each time it meets a new combination of fields.
+      honorific: undefined,
+      entry: undefined,
+      domain: undefined,
+      aliasOf: undefined,
       guess: undefined,
     };
     this.mentions.push(m);
