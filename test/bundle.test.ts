@@ -1,7 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { root } from './support/envoy-cli.ts';
 
@@ -12,6 +14,8 @@ for (const dir of ['src', 'bin', 'rules']) cpSync(path.join(root, dir), path.joi
 cpSync(path.join(root, 'package.json'), path.join(copy, 'package.json'));
 symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+const run = promisify(execFile);
 
 type BundleModule = typeof import('../bin/bundle.js');
 const bundler = (await import(pathToFileURL(path.join(copy, 'bin/bundle.js')).href)) as BundleModule;
@@ -70,3 +74,28 @@ function bundleText(dir: string): string {
     .map((name) => readFileSync(path.join(dir, name), 'utf8'))
     .join('\n');
 }
+
+describe('where no bundle can be written', () => {
+  it('runs from source through tsx, with the same output', async () => {
+    // A package whose cache directory cannot be made (a file stands where it would go).
+    const readOnly = mkdtempSync(path.join(tmpdir(), 'envoy-nobundle-'));
+    try {
+      for (const dir of ['src', 'bin', 'rules']) cpSync(path.join(root, dir), path.join(readOnly, dir), { recursive: true });
+      cpSync(path.join(root, 'package.json'), path.join(readOnly, 'package.json'));
+      mkdirSync(path.join(readOnly, 'node_modules'));
+      for (const name of readdirSync(path.join(root, 'node_modules'))) {
+        if (name !== '.cache') symlinkSync(path.join(root, 'node_modules', name), path.join(readOnly, 'node_modules', name));
+      }
+      writeFileSync(path.join(readOnly, 'node_modules/.cache'), 'not a directory');
+      const seed = path.join(root, 'seeds/000_8adeb89ad61cd016.txt');
+      const [fromSource, bundled] = await Promise.all([
+        run(process.execPath, [path.join(readOnly, 'bin/envoy.js'), 'extract', seed]),
+        run(process.execPath, [path.join(root, 'bin/envoy.js'), 'extract', seed]),
+      ]);
+      expect(fromSource.stdout).toBe(bundled.stdout);
+      expect(JSON.parse(fromSource.stdout).document.id).toBe('000_8adeb89ad61cd016');
+    } finally {
+      rmSync(readOnly, { recursive: true, force: true });
+    }
+  });
+});
