@@ -83,7 +83,9 @@ async function build(entries, dir) {
   }
   for (const other of readdirSync(BUNDLES_DIR)) {
     const otherDir = path.join(BUNDLES_DIR, other);
-    if (otherDir !== dir && Date.now() - statSync(otherDir).mtimeMs > STALE_AFTER_MS) rmSync(otherDir, { recursive: true, force: true });
+    // Another process may be removing or renaming the same directory: a miss is no error.
+    const age = otherDir === dir ? 0 : Date.now() - (statSync(otherDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > STALE_AFTER_MS) rmSync(otherDir, { recursive: true, force: true });
   }
 }
 

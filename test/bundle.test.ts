@@ -36,6 +36,16 @@ describe('the bundle the command line runs', () => {
     expect(existsSync(path.join(first, 'schema.mjs'))).toBe(true);
   });
 
+  it('is built once when several runs start at once, and each of them runs from it', async () => {
+    const file = path.join(copy, 'src/paths.ts');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n// ${Date.now()}\n`);
+    const runs = await Promise.all([1, 2, 3, 4].map(() => run(process.execPath, [path.join(copy, 'bin/envoy.js'), '--help'])));
+    for (const r of runs) expect(r.stdout).toMatch(/extract/);
+    const dir = await bundler.ensureBundle(bundler.ENVOY_ENTRIES);
+    expect(readFileSync(path.join(dir, 'cli.mjs'), 'utf8')).toContain('main');
+    for (const r of runs) expect(r.stderr).toBe('');
+  });
+
   it('fingerprints names and contents under src/, and the entries', () => {
     const entries = { cli: 'src/cli/main.ts' };
     const before = bundler.bundleFingerprint(entries, copy, '1');
