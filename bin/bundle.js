@@ -7,6 +7,7 @@
 //
 // Plain JavaScript: it runs before any TypeScript loader exists.
 import { createHash, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -91,7 +92,9 @@ async function build(entries, dir) {
 
 /** The directory of the current bundle of `entries`, built first if there is none. */
 export async function ensureBundle(entries = ENVOY_ENTRIES) {
-  const { version } = await import('esbuild');
+  // Read from its package.json: importing esbuild costs more than the rest of the check, and is
+  // needed only to build.
+  const { version } = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json'), 'utf8'));
   const dir = path.join(BUNDLES_DIR, bundleFingerprint(entries, ROOT, version));
   const complete = Object.keys(entries).every((name) => existsSync(path.join(dir, `${name}.mjs`)));
   if (!complete) await build(entries, dir);

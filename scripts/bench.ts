@@ -101,11 +101,11 @@ if (workers === 1) {
     workerData: { paths: articles.map((input) => input.path), passes: STAGE_PASSES },
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
-  const [passes] = (await once(stageThread, 'message')) as [Array<Record<string, number>>];
+  const [stageTimes] = (await once(stageThread, 'message')) as [Array<Record<string, number>>];
   const rate = (ms: number) => `${(ms / 1000).toFixed(2)} s  ${(mb / (ms / 1000)).toFixed(1).padStart(5)} MB/s`;
   console.log(`per stage (one thread, median of ${STAGE_PASSES} passes; the first, cold pass in brackets):`);
-  for (const name of Object.keys(passes[0])) {
-    const ms = passes.map((p) => p[name]);
+  for (const name of Object.keys(stageTimes[0])) {
+    const ms = stageTimes.map((p) => p[name]);
     const median = [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)];
     console.log(`  ${name.padEnd(9)} ${rate(median)}  (${rate(ms[0])})`);
   }

@@ -29,7 +29,6 @@ export const ManifestEntrySchema = z
   .strict();
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
 
-
 /** Hashes every file under `dir`, names and contents, in a stable order. */
 async function hashTree(hash: ReturnType<typeof createHash>, dir: string): Promise<void> {
   const files = (await glob('**/*', { cwd: dir, onlyFiles: true })).sort();
