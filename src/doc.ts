@@ -4,6 +4,7 @@
  */
 import type { DateMention, Entity, Figure, ReferenceDate, Span, VisitEvent } from './schema.ts';
 import { partitionPoint } from './sorted.ts';
+import { plainText } from './text/plain.ts';
 
 export interface Token {
   start: number;
@@ -42,6 +43,8 @@ export interface Diagnostic {
 export interface Doc {
   /** The article text exactly as read; every offset points into it. */
   text: string;
+  /** The same text with every invisible or spacing character made a plain space or line break (same length): what patterns read. */
+  plain: string;
   referenceDate: ReferenceDate;
   title?: string;
   dateline?: string;
@@ -57,6 +60,7 @@ export interface Doc {
 export function emptyDoc(text: string, referenceDate: ReferenceDate): Doc {
   return {
     text,
+    plain: plainText(text),
     referenceDate,
     sentences: [],
     tokens: [],

@@ -7,6 +7,7 @@ import { emptyDoc, type Doc } from './doc.ts';
 import { defaultContext, runPipeline } from './pipeline.ts';
 import { ExtractionSchema, SCHEMA_VERSION, type Extraction, type ReferenceDate } from './schema.ts';
 import { parseReferenceDate } from './refdate.ts';
+import { withoutByteOrderMark } from './text/plain.ts';
 
 export * from './schema.ts';
 export { runPipeline, STAGES, stagesThrough, defaultContext } from './pipeline.ts';
@@ -43,7 +44,9 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
 }
 
 /** Like `extract`, and also returns the pipeline's Doc (sentences, tokens, diagnostics) for tools that explain it. */
-export function analyse(text: string, options: ExtractOptions = {}): { doc: Doc; extraction: Extraction } {
+export function analyse(given: string, options: ExtractOptions = {}): { doc: Doc; extraction: Extraction } {
+  // As the command line does when it reads a file: offsets are into the text after a leading byte-order mark.
+  const text = withoutByteOrderMark(given);
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
   const doc = runPipeline(emptyDoc(text, initialReferenceDate(options.referenceDate)), defaultContext(options.rulesDir));
   const result = {

@@ -35,7 +35,15 @@ export type ReferenceDate = z.infer<typeof ReferenceDateSchema>;
 export const DocumentSchema = z.object({
   id: z.string().describe('file stem'),
   source: z.string().describe('path as given on the command line, relative where possible'),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe('sha256 of the text every offset points into: the decoded article, as UTF-8, without a leading byte-order mark'),
+  fileSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional()
+    .describe("sha256 of the file's bytes as read, what sha256sum prints, when the article came from a file"),
   referenceDate: ReferenceDateSchema,
   title: z.string().optional(),
   dateline: z.string().optional(),

@@ -50,6 +50,8 @@ function isPart(part: readonly string[], whole: readonly string[]): boolean {
   return head || tail;
 }
 
+const SPACE_RUN = /\s{2,}/g;
+
 export function resolve(mentions: Mention[], descriptions: Description[], rules: EntityRules, text: string): Entity[] {
   const resolver = new Resolver(mentions, rules);
   resolver.typeCoordinated();
@@ -363,7 +365,8 @@ class Resolver {
     return {
       id,
       type: c.type,
-      name,
+      // Names are read from the plain text, where an invisible character beside a space is one more space.
+      name: name.replace(SPACE_RUN, ' '),
       country,
       titles: [...new Set(mentions.flatMap((m) => m.titles))],
       mentions: mentions.map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) })),

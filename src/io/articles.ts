@@ -119,6 +119,8 @@ export interface Article {
   encoding?: string;
   /** sha256 of the article's bytes and its sidecar's: what decides whether an earlier output is current. */
   contentHash: string;
+  /** sha256 of the article file's bytes alone, when it was read from a file. */
+  fileSha256?: string;
 }
 
 /**
@@ -157,11 +159,13 @@ export function readArticle(file: string): Article {
     throw new ArticleError(file, 'HTML page, not plain text: envoy reads article text only; convert the page to text first');
   }
   const hash = createHash('sha256').update(bytes);
+  const fileSha256 = hash.copy().digest('hex');
   const article = (metadataReferenceDate?: string): Article => ({
     text,
     ...(metadataReferenceDate !== undefined ? { metadataReferenceDate } : {}),
     ...(encoding !== undefined ? { encoding } : {}),
     contentHash: hash.digest('hex'),
+    fileSha256,
   });
 
   const metaPath = file.replace(/\.txt$/, '') + META_SUFFIX;

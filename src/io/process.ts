@@ -16,10 +16,20 @@ export function givenReferenceDate(article: Article, optionValue: string | undef
   return { value: null, origin: 'none' };
 }
 
-/** Extracts an article already read; the encoding it was decoded from goes into `document`. */
+/** Extracts an article already read; the hash of its file and the encoding it was decoded from go into `document`. */
 export function extractArticle(article: Article, input: Pick<ArticleInput, 'id' | 'path'>, options: ProcessOptions = {}): Extraction {
   const referenceDate = givenReferenceDate(article, options.referenceDate);
   const extraction = extractText(article.text, { id: input.id, source: input.path, referenceDate, rulesDir: options.rulesDir });
-  if (article.encoding === undefined) return extraction;
-  return { ...extraction, document: { ...extraction.document, encoding: article.encoding } };
+  if (article.fileSha256 === undefined && article.encoding === undefined) return extraction;
+  // In the schema's order: fileSha256 after sha256, encoding last.
+  const { id, source, sha256, ...rest } = extraction.document;
+  const document = {
+    id,
+    source,
+    sha256,
+    ...(article.fileSha256 !== undefined ? { fileSha256: article.fileSha256 } : {}),
+    ...rest,
+    ...(article.encoding !== undefined ? { encoding: article.encoding } : {}),
+  };
+  return { ...extraction, document };
 }

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { extract, ValidationError, type ExtractOptions } from '../index.ts';
 import { ExtractionSchema, SCHEMA_VERSION, type ActorRef, type Entity, type Extraction, type Span } from '../schema.ts';
+import { withoutByteOrderMark } from '../text/plain.ts';
 
 export const SEGMENT_CHARS = 1_000_000;
 
@@ -68,7 +69,8 @@ function mergeEntities(parts: Array<{ offset: number; extraction: Extraction }>)
 }
 
 /** Like `extract`, for a text of any length: a text longer than `segmentChars` is extracted in segments and merged. */
-export function extractText(text: string, options: ExtractOptions, segmentChars = SEGMENT_CHARS): Extraction {
+export function extractText(given: string, options: ExtractOptions, segmentChars = SEGMENT_CHARS): Extraction {
+  const text = withoutByteOrderMark(given);
   if (text.length <= segmentChars) return extract(text, options);
   const parts = segmentBounds(text, segmentChars).map(([start, end]) => ({ offset: start, extraction: extract(text.slice(start, end), options) }));
   const { entities, renames } = mergeEntities(parts);

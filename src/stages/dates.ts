@@ -69,7 +69,7 @@ export function prepareDates(_ctx?: StageContext): void {
 }
 
 export function dates(doc: Doc, _ctx: StageContext): Doc {
-  const results = envoyChrono().parse(doc.text, placeholderInstant());
+  const results = envoyChrono().parse(doc.plain, placeholderInstant());
   const tenseAt = tenseReader(doc);
   let referenceDate = doc.referenceDate;
   const diagnostics: Diagnostic[] = [];

@@ -22,7 +22,7 @@ export function entities(doc: Doc, ctx: StageContext): Doc {
   const descriptions: Description[] = [];
   for (const [first, end] of ranges) {
     if (first === end) continue;
-    const read = new SentenceReader(doc.text, words, lowers, first, end, rules).read();
+    const read = new SentenceReader(doc.plain, words, lowers, first, end, rules).read();
     mentions.push(...read.mentions);
     descriptions.push(...read.descriptions);
   }

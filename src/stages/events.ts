@@ -227,7 +227,7 @@ function decideStatus(
 }
 
 function attributionOf(doc: Doc, rules: CompiledVisitRules, sentence: { start: number; end: number }): string | undefined {
-  const text = doc.text.slice(sentence.start, sentence.end);
+  const text = doc.plain.slice(sentence.start, sentence.end);
   for (const p of rules.attribution) {
     const m = p.regex.exec(text);
     if (m?.groups?.source) return m.groups.source.trim();

@@ -65,8 +65,8 @@ export function prepareFigures(ctx: StageContext): void {
 export function figures(doc: Doc, ctx: StageContext): Doc {
   const grammar = figureGrammar(ctx.rulesDir);
   const amounts = findAmounts(doc, grammar);
-  joinRanges(doc.text, amounts, grammar);
-  const located = qualify(doc.text, amounts.filter((a) => a.unit), grammar);
+  joinRanges(doc.plain, amounts, grammar);
+  const located = qualify(doc.plain, amounts.filter((a) => a.unit), grammar);
   if (located.length === 0) return { ...doc, figures: [] }; // half the articles: no clause to read
   const context = new ClauseContext(doc, grammar, located);
   for (const f of located) {
@@ -79,7 +79,7 @@ export function figures(doc: Doc, ctx: StageContext): Doc {
 }
 
 function findAmounts(doc: Doc, g: FigureGrammar): Amount[] {
-  const { text } = doc;
+  const text = doc.plain;
   const amounts: Amount[] = [];
   const re = g.amount;
   re.lastIndex = 0;
@@ -131,7 +131,7 @@ function scalePower(scale: string, g: FigureGrammar): number {
 function readUnit(doc: Doc, form: UnitForm, at: number): Amount['unit'] {
   if (form.readings.length) {
     const [s, e] = sentenceBounds(doc, at);
-    const sentence = doc.text.slice(s, e);
+    const sentence = doc.plain.slice(s, e);
     const reading = form.readings.find((r) => r.cue.test(sentence));
     if (reading) return { code: reading.unit, power: form.power, rule: reading.rule };
   }
@@ -221,9 +221,9 @@ function isConversion(text: string, previous: Located, f: Located, g: FigureGram
 function sentenceBounds(doc: Doc, offset: number): [number, number] {
   const i = sentenceIndexAt(doc, offset);
   if (i >= 0) return [doc.sentences[i].start, doc.sentences[i].end];
-  const lineStart = doc.text.lastIndexOf('\n', offset - 1) + 1;
-  const lineEnd = doc.text.indexOf('\n', offset);
-  return [lineStart, lineEnd < 0 ? doc.text.length : lineEnd];
+  const lineStart = doc.plain.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = doc.plain.indexOf('\n', offset);
+  return [lineStart, lineEnd < 0 ? doc.plain.length : lineEnd];
 }
 
 interface Cue<T> {
@@ -290,7 +290,7 @@ class ClauseContext {
   /** The clause holding the figure: its sentence cut at the clause boundaries. */
   private clauseBounds(f: Located): [number, number] {
     let [s, e] = sentenceBounds(this.doc, f.amount.start);
-    for (const m of matchesIn(this.g.clauseBoundary, this.doc.text, s, e)) {
+    for (const m of matchesIn(this.g.clauseBoundary, this.doc.plain, s, e)) {
       if (m.at + m[0].length <= f.evidenceStart) s = m.at + m[0].length;
       else if (m.at >= f.evidenceEnd) {
         e = m.at;

@@ -2,36 +2,15 @@
  * Stage 1: sentences and tokens with UTF-16 offsets into the original text,
  * plus the article's layout (title line, dateline).
  *
- * wink-nlp reads the whole text once (only its sentence and POS components:
- * the rest of its default pipe costs a third of the time and is not used).
- * wink gives token values and the whitespace before each, which together
- * rebuild the text exactly, so offsets are a running sum. wink does not end a
+ * wink-nlp (./wink.ts) reads the whole text once, made plain (../text/plain.ts):
+ * invisible and spacing characters as the spaces and line breaks they stand for.
+ * Each token's offsets are found in that text, which has the article's length,
+ * never summed from wink's lengths (wink drops some characters). wink does not end a
  * sentence at a single line break, and news uses line breaks for headlines,
  * bylines and captions, so sentences are also cut there.
  */
-import { createRequire } from 'node:module';
 import type { Doc, Sentence, Token } from '../doc.ts';
-
-const require = createRequire(import.meta.url);
-
-interface WinkCollection<T> {
-  each(fn: (item: T) => void): void;
-  out(what?: unknown): unknown;
-}
-interface WinkDoc {
-  sentences(): WinkCollection<{ out(what?: unknown): unknown }>;
-  tokens(): WinkCollection<unknown>;
-}
-interface WinkNlp {
-  readDoc(text: string): WinkDoc;
-  its: Record<string, unknown>;
-}
-
-let nlp: WinkNlp | undefined;
-function wink(): WinkNlp {
-  nlp ??= (require('wink-nlp') as (model: unknown, pipe: string[]) => WinkNlp)(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
-  return nlp;
-}
+import { wink } from './wink.ts';
 
 /** A possessive "'s" still attached to its word. */
 const POSSESSIVE_END = /[\p{L}\p{N}.](['\u2019][sS])$/u;
@@ -65,7 +44,6 @@ const LONG_RUN = /\S{100,}/g;
 const HAS_LONG_RUN = /(?<!\S)\S{100}/;
 
 const APOSTROPHE = /\u2019/g;
-const LINE_BREAK = /[\r\n]/;
 /** Char codes of "s" and "S", the last letter of a possessive: only such tokens are tried with POSSESSIVE_END. */
 const CODE_S = 0x73;
 const CODE_CAPITAL_S = 0x53;
@@ -76,55 +54,67 @@ function lowerOf(text: string): string {
   return lower.includes('\u2019') ? lower.replace(APOSTROPHE, "'") : lower;
 }
 
-/** wink counts at most this many plain spaces before a token: a longer run is measured in the text. */
-const MAX_WINK_SPACES = 65_534;
+/** Where wink's token `value` lies in `read`, looked up from `at`: where its spacing says, or else the next place it occurs. */
+function locate(read: string, value: string, at: number, spacing: number): number {
+  if (read.startsWith(value, at + spacing)) return at + spacing;
+  const found = read.indexOf(value, at);
+  return found < 0 ? at + spacing : found;
+}
 
-/** Whether wink's preceding spaces hold a line break; almost always they are none or one space. */
-const spacesBreakLine = (spaces: string) => spaces.length > 0 && spaces !== ' ' && LINE_BREAK.test(spaces);
+/** Whether [from, to) of the text holds a line break. */
+function breaksLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
+}
 
-function tokenisePiece(text: string, offset: number, tokens: Token[], sentences: Sentence[]): void {
+/**
+ * Tokens of one piece of the article: `text` is the piece as read, `plain` the same piece
+ * made plain (what wink reads), `offset` where the piece starts in the article.
+ */
+function tokenisePiece(text: string, plain: string, offset: number, tokens: Token[], sentences: Sentence[]): void {
   const { its } = wink();
-  const masked = HAS_LONG_RUN.test(text) ? text.replace(LONG_RUN, (run) => '0'.repeat(run.length)) : text;
-  const anyMasked = masked !== text;
-  const wdoc = wink().readDoc(masked);
+  const read = HAS_LONG_RUN.test(plain) ? plain.replace(LONG_RUN, (run) => '0'.repeat(run.length)) : plain;
+  const wdoc = wink().readDoc(read);
   const values = wdoc.tokens().out(its.value) as string[];
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
   const pos = wdoc.tokens().out(its.pos) as string[];
   const lemmas = wdoc.tokens().out(its.lemma) as string[];
-  // wink keeps line breaks as tokens of their own: they become `lineBefore` of the next real token.
   const indexOf = new Int32Array(values.length + 1);
+  // Offsets are found in the text wink read, never summed from its lengths: wink drops or
+  // merges characters, and a sum would shift every later token.
   let at = 0;
-  let lineBreak = false;
+  /** Where the last real token ended: the gap since then is this token's spacing. */
+  let gapFrom = 0;
   for (let i = 0; i < values.length; i++) {
     const winkValue = values[i];
-    let gap = spaces[i].length;
-    if (gap === MAX_WINK_SPACES) while (text.charCodeAt(at + gap) === 0x20) gap++;
-    at += gap;
-    const start = offset + at;
-    at += winkValue.length;
+    const start = locate(read, winkValue, at, spaces[i].length);
+    at = start + winkValue.length;
     indexOf[i] = tokens.length;
+    // wink keeps line breaks as tokens of their own; the gap before the next real token holds them.
     // A blank token starts with a control, space or non-ASCII character: the common word skips trim().
     const first = winkValue.charCodeAt(0);
-    if ((first <= 0x20 || first >= 0x7f) && winkValue.trim() === '') {
-      lineBreak ||= LINE_BREAK.test(winkValue);
-      continue;
-    }
-    // The article's own text, which differs from wink's only where a long run was masked.
-    const wasMasked = anyMasked && !text.startsWith(winkValue, start - offset);
-    const value = wasMasked ? text.slice(start - offset, at) : winkValue;
+    if ((first <= 0x20 || first >= 0x7f) && winkValue.trim() === '') continue;
+    const end = at;
+    // The article's own text, which differs from wink's where a long run was masked or a character made plain.
+    const value = text.slice(start, end);
+    const wasMasked = read !== plain && !plain.startsWith(winkValue, start);
+    const lineBefore = (offset > 0 && gapFrom === 0) || breaksLine(read, gapFrom, start);
     const token: Token = {
-      start,
-      end: offset + at,
+      start: offset + start,
+      end: offset + end,
       text: value,
-      lower: lowerOf(value),
+      lower: lowerOf(wasMasked ? value : winkValue),
       pos: wasMasked ? 'X' : pos[i],
       // wink has no lemma for a few contractions ("cannot").
-      lemma: (wasMasked ? value : (lemmas[i] ?? value)).toLowerCase(),
-      spaceBefore: spaces[i].length > 0 || lineBreak,
-      lineBefore: lineBreak || spacesBreakLine(spaces[i]),
+      lemma: (wasMasked ? value : (lemmas[i] ?? winkValue)).toLowerCase(),
+      spaceBefore: start > gapFrom || lineBefore,
+      lineBefore,
     };
-    // wink learns new words as it reads: after one article it may keep "Blunkett's" whole in the
-    // next. Splitting the possessive here makes tokens the same whatever was read before.
+    gapFrom = end;
+    // wink keeps a possessive whole in a few contexts ("Blunkett's,"): split, a name ends before it.
     const last = value.charCodeAt(value.length - 1);
     const possessive = (last === CODE_S || last === CODE_CAPITAL_S) && value.length > 2 ? POSSESSIVE_END.exec(value) : null;
     if (possessive) {
@@ -135,7 +125,6 @@ function tokenisePiece(text: string, offset: number, tokens: Token[], sentences:
     } else {
       tokens.push(token);
     }
-    lineBreak = false;
   }
   indexOf[values.length] = tokens.length;
   wdoc.sentences().each((ws) => {
@@ -157,8 +146,8 @@ const DATELINE = /^([A-Z][A-Z.'’ -]{1,40}[A-Z.])(,[^()\n]{1,40})?\s*(\([A-Za-z
 export function tokenise(doc: Doc): Doc {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  for (const [start, end] of pieces(doc.text)) tokenisePiece(doc.text.slice(start, end), start, tokens, sentences);
-  const lines = lineRanges(doc.text, 3);
+  for (const [start, end] of pieces(doc.plain)) tokenisePiece(doc.text.slice(start, end), doc.plain.slice(start, end), start, tokens, sentences);
+  const lines = lineRanges(doc.plain, 3);
 
   let title: string | undefined;
   let dateline: string | undefined;
