@@ -368,7 +368,7 @@ class Resolver {
       // Names are read from the plain text, where an invisible character beside a space is one more space.
       name: name.replace(SPACE_RUN, ' '),
       country,
-      titles: [...new Set(mentions.flatMap((m) => m.titles))],
+      titles: [...new Set(mentions.flatMap((m) => m.titles.map((t) => t.replace(SPACE_RUN, ' '))))],
       mentions: mentions.map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) })),
       rule: typedBy.rule,
     };

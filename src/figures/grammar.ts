@@ -135,8 +135,8 @@ const ISO_4217 = new Set(countries.flatMap((c) => Object.keys(c.currencies ?? {}
 
 const LETTER = /\p{L}/u;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Whitespace inside a multi-word form matches a space or a no-break space. */
-const formPattern = (form: string) => escapeRegExp(form).replace(/ +/g, '[ \\u00a0]');
+/** Whitespace inside a multi-word form matches spaces or no-break spaces (an invisible character beside a space reads as one more). */
+const formPattern = (form: string) => escapeRegExp(form).replace(/ +/g, '[ \\u00a0]+');
 /** Longest first, so that "US$" is tried before "$" and "no more than" before "more than". */
 const alternation = (list: Iterable<string>) =>
   [...new Set(list)]
@@ -222,7 +222,7 @@ function compile(dir: string): FigureGrammar {
   const wordsWhere = (test: (value: number) => boolean) => [...numberWords].filter(([, v]) => test(v)).map(([w]) => w);
   // "forty-three", "fifty nine": a ten, then a unit.
   const spelledNumber =
-    `(?:(?:${alternation(wordsWhere((v) => v >= 20 && v % 10 === 0))})(?:[ \\u00a0-](?:${alternation(wordsWhere((v) => v < 10))}))?` +
+    `(?:(?:${alternation(wordsWhere((v) => v >= 20 && v % 10 === 0))})(?:(?:[ \\u00a0]+|-)(?:${alternation(wordsWhere((v) => v < 10))}))?` +
     `|${alternation(numberWords.keys())})(?![\\p{L}\\p{N}])`;
 
   // A one-letter symbol or word ("R", "p") must touch the number; a word needs a space or hyphen before it.
@@ -232,11 +232,11 @@ function compile(dir: string): FigureGrammar {
   const END = '(?![\\p{L}\\p{N}])';
   const amount = new RegExp(
     '(?<![\\p{L}\\p{N}_.,])' +
-      `(?<prefix>(?:${alternation(prefixForms.filter((f) => !isSingleLetter(f)))})[ \\u00a0]?|(?:${alternation(prefixForms.filter(isSingleLetter))}))?` +
+      `(?<prefix>(?:${alternation(prefixForms.filter((f) => !isSingleLetter(f)))})[ \\u00a0]*|(?:${alternation(prefixForms.filter(isSingleLetter))}))?` +
       `(?<number>(?:\\d{1,3}(?:,\\d{2,3})*,\\d{3}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?!\\p{N}|[.,]\\d)|${spelledNumber})` +
-      `(?<scale>[ \\u00a0-]?(?:${alternation(scaleForms)})(?:[ \\u00a0-](?:${alternation(scaleWords)}))?${END})?` +
-      `(?<suffix>[ \\u00a0]?(?:${alternation(suffixForms.filter((f) => !hasLetter(f)))})` +
-      `|[ \\u00a0-](?:${alternation(suffixForms.filter((f) => hasLetter(f) && !isSingleLetter(f)))})${END}` +
+      `(?<scale>(?:[ \\u00a0]+|-)?(?:${alternation(scaleForms)})(?:(?:[ \\u00a0]+|-)(?:${alternation(scaleWords)}))?${END})?` +
+      `(?<suffix>[ \\u00a0]*(?:${alternation(suffixForms.filter((f) => !hasLetter(f)))})` +
+      `|(?:[ \\u00a0]+|-)(?:${alternation(suffixForms.filter((f) => hasLetter(f) && !isSingleLetter(f)))})${END}` +
       `|(?:${alternation(suffixForms.filter(isSingleLetter))})${END})?`,
     'gu',
   );

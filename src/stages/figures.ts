@@ -50,7 +50,7 @@ interface Located {
   year?: number;
 }
 
-const LEADING_SEPARATOR = /^[ \u00a0-]/;
+const LEADING_SEPARATOR = /^(?:[ \u00a0]+|-)/;
 const YEAR_LIKE = /^(?:1[89]|20)\d\d$/;
 const DIGIT = /^\d/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -117,13 +117,13 @@ function usable(form: UnitForm | undefined, power: number | undefined, hasMagnit
 
 /** "forty-three" → 43. */
 function spelledValue(words: string, g: FigureGrammar): number {
-  return words.split(/[ \u00a0-]/).reduce((sum, word) => sum + g.numberWords.get(word)!, 0);
+  return words.split(/[ \u00a0-]+/).reduce((sum, word) => sum + g.numberWords.get(word)!, 0);
 }
 
 function scalePower(scale: string, g: FigureGrammar): number {
   return scale
     .replace(LEADING_SEPARATOR, '')
-    .split(/[ \u00a0-]/)
+    .split(/[ \u00a0-]+/)
     .reduce((sum, word) => sum + (g.scales.get(word) ?? 0), 0);
 }
 

@@ -12,13 +12,13 @@
 
 /**
  * - line and paragraph separators, vertical tab, form feed and NEL (U+0085) break lines;
- * - other controls, every space but U+0020, format characters (BOM, zero-width
+ * - tabs and other controls, every space but U+0020, format characters (BOM, zero-width
  *   space/joiners, bidi marks, soft hyphen, word joiner) and a combining mark with
  *   no base before it (after a space or a line's start) are spaces.
  */
 const LINE_BREAK_LIKE = '\\v\\f\\x85\\u2028\\u2029';
 const PLAIN_BREAK = new RegExp(`[${LINE_BREAK_LIKE}]`, 'v');
-const NOT_PLAIN = new RegExp(`[${LINE_BREAK_LIKE}]|[[\\p{Cc}\\p{Zs}\\p{Cf}]--[\\t\\n\\r ]]|(?<=^|[\\s\\p{Cf}\\p{Cc}])\\p{M}+`, 'gv');
+const NOT_PLAIN = new RegExp(`[${LINE_BREAK_LIKE}]|[[\\p{Cc}\\p{Zs}\\p{Cf}]--[\\n\\r ]]|(?<=^|[\\s\\p{Cf}\\p{Cc}])\\p{M}+`, 'gv');
 /** Whether any such character occurs: the common article has none and is returned as it is. */
 const HAS_NOT_PLAIN = new RegExp(NOT_PLAIN.source, 'v');
 
