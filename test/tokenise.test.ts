@@ -16,6 +16,21 @@ describe('tokenise', () => {
     }
   });
 
+  it('finds every token in the text when wink drops a character: the ones it drops, spaces of every kind, format characters', () => {
+    // Every BMP character wink drops (U+FEFF, U+000B, U+000C, U+2028, U+2029, U+3000, U+1680, U+2000–U+2008), and others it keeps.
+    const dropped = ['\ufeff', '\u000b', '\u000c', '\u2028', '\u2029', '\u3000', '\u1680', ...Array.from({ length: 9 }, (_, i) => String.fromCharCode(0x2000 + i))];
+    for (const c of [...dropped, '\u00a0', '\u200b', '\u200d', '\u200e', '\u00ad', '\t', '\u0007']) {
+      const text = `Page one.${c}${c}French President${c} Emmanuel Macron ${c}arrived${c}.`;
+      const words = run(text).tokens.map((t) => t.text);
+      expect(words, JSON.stringify(c)).toEqual(['Page', 'one', '.', 'French', 'President', 'Emmanuel', 'Macron', 'arrived', '.']);
+    }
+  });
+
+  it('reads form feeds, vertical tabs and line separators as the line breaks they are', () => {
+    const text = 'Page one.\n\f\nFrench President Emmanuel Macron arrived.\u2028He will meet Xi.\u000bEnd';
+    expect(sentenceTexts(text)).toEqual(['Page one.', 'French President Emmanuel Macron arrived.', 'He will meet Xi.', 'End']);
+  });
+
   it('ends a sentence at a line break, which wink alone does not', () => {
     const text = 'DEEPENING TIES BETWEEN SEOUL AND HANOI\nKorea’s President Lee spoke by phone with Vietnam’s President.';
     expect(sentenceTexts(text)).toEqual(['DEEPENING TIES BETWEEN SEOUL AND HANOI', 'Korea’s President Lee spoke by phone with Vietnam’s President.']);
