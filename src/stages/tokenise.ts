@@ -75,9 +75,10 @@ function breaksLine(text: string, from: number, to: number): boolean {
  * made plain (what wink reads), `offset` where the piece starts in the article.
  */
 function tokenisePiece(text: string, plain: string, offset: number, tokens: Token[], sentences: Sentence[]): void {
-  const { its } = wink();
+  const nlp = wink();
+  const { its } = nlp;
   const read = HAS_LONG_RUN.test(plain) ? plain.replace(LONG_RUN, (run) => '0'.repeat(run.length)) : plain;
-  const wdoc = wink().readDoc(read);
+  const wdoc = nlp.readDoc(read);
   const values = wdoc.tokens().out(its.value) as string[];
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
   const pos = wdoc.tokens().out(its.pos) as string[];
