@@ -12,6 +12,7 @@ import { segmentBounds, extractText } from '../src/io/segments.ts';
 import { outputPath, writeOutput } from '../src/io/write.ts';
 import { forEachBounded } from '../src/batch/pool.ts';
 import { Manifest, MANIFEST_NAME } from '../src/batch/manifest.ts';
+import { ArticleJobSchema } from '../src/batch/job.ts';
 import { ExtractionSchema, type Extraction } from '../src/schema.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -63,6 +64,17 @@ describe('reading articles', () => {
     expect(withSidecar.metadataReferenceDate).toBe('2024-03');
     expect(withSidecar.contentHash).not.toBe(plain.contentHash);
     expect(plain.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('gives a queue job every field it read, so a worker on another machine accepts it', async () => {
+    // The job schema is strict: a field added to what readArticle returns must be added to the job too.
+    const dir = await scratch();
+    await writeFile(path.join(dir, 'latin.txt'), iconv.encode('Le pr\u00e9sident Macron visited China on Tuesday, officials said.', 'windows-1252'));
+    await writeFile(path.join(dir, 'latin.meta.json'), JSON.stringify({ referenceDate: '2024-03-05' }));
+    const article = readArticle(path.join(dir, 'latin.txt'));
+    expect(Object.keys(article).sort()).toEqual(['contentHash', 'encoding', 'fileSha256', 'metadataReferenceDate', 'text']);
+    const job = { id: 'latin', source: path.join(dir, 'latin.txt'), outputStem: 'latin', article };
+    expect(ArticleJobSchema.parse(job)).toEqual(job);
   });
 });
 

@@ -592,3 +592,15 @@ describe('seed expectations', () => {
     expect(doc.dates.filter((d) => d.text === '2024').map((d) => d.value)).toEqual(['2024', '2024']);
   });
 });
+
+describe('runs of spaces (justified or converted text)', () => {
+  it('reads a date whose parts are spaced out, with its span on the text as given', () => {
+    const text = 'The minister arrived  in Accra on 3 March      2024  and left on   Friday , officials said.';
+    const doc = run(text, '2024-03-06');
+    expect(doc.dates.map((d) => [d.text, d.value])).toEqual([
+      ['3 March      2024', '2024-03-03'],
+      ['Friday', '2024-03-01'],
+    ]);
+    for (const d of doc.dates) expect(text.slice(d.start, d.end)).toBe(d.text);
+  });
+});

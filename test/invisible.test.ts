@@ -184,6 +184,12 @@ describe('invisible and spacing characters at word and line boundaries', () => {
     expect(extract(joined).events[0].visitors.map((v) => v.name)).toEqual(['Emmanuel Macron']);
   });
 
+  it('a run of spaces and marks inside a date keeps its day (found by the property test)', () => {
+    const lula = ARTICLES.indexOf(WRITTEN[2]);
+    const { given, origin } = inserted(WRITTEN[2], [{ at: 74, chars: '\u00a0' }, { at: 74, chars: '\u0327\u0301' }, { at: 9, chars: '\u2003' }]);
+    expect(findings(extract(given, { referenceDate: REFERENCE_DATE }), mappedBy(origin))).toEqual(before[lula]);
+  });
+
   it('a leading byte-order mark is dropped by the library as by the command line: offsets are into the text without it', () => {
     const x = extract('\ufeffPresident Macron visited China on Tuesday.');
     const plain = extract('President Macron visited China on Tuesday.');

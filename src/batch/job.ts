@@ -15,6 +15,7 @@ export const ArticleJobSchema = z
         metadataReferenceDate: z.string().optional(),
         encoding: z.string().optional(),
         contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+        fileSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
       })
       .strict(),
   })

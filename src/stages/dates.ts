@@ -21,6 +21,7 @@ import { parseRef, type Ref } from '../dates/reference.ts';
 import { ruleOf } from '../dates/rule.ts';
 import { tenseReader, type Tense } from '../dates/tense.ts';
 import { toTimex, withFallback, type Components } from '../dates/timeml.ts';
+import { compactSpaces } from '../text/spaces.ts';
 
 /** A range's two ends: a word connector first ("mid-2010 to 2014"), else a dash ("2010-2014"). */
 const RANGES = [/^(.*?[^\s,;])[\s,;]*\s(?:to|until|till|through)\s+(\S.*)$/is, /^(.*?\S)\s*[-–—]\s*(\S.*)$/s];
@@ -68,8 +69,23 @@ export function prepareDates(_ctx?: StageContext): void {
   envoyChrono();
 }
 
+/** Chrono's results on the plain text, read with its runs of spaces made one, at the text's own offsets. */
+function parseDates(doc: Doc): ParsedResult[] {
+  const compact = compactSpaces(doc.plain);
+  if (!compact) return envoyChrono().parse(doc.plain, placeholderInstant());
+  const results = envoyChrono().parse(compact.text, placeholderInstant());
+  // Chrono's results are its own objects, read-only only in their declared type: moved in place.
+  for (const r of results as Array<{ index: number; text: string }>) {
+    const start = compact.origin[r.index];
+    const end = compact.origin[r.index + r.text.length - 1] + 1;
+    r.index = start;
+    r.text = doc.plain.slice(start, end);
+  }
+  return results;
+}
+
 export function dates(doc: Doc, _ctx: StageContext): Doc {
-  const results = envoyChrono().parse(doc.plain, placeholderInstant());
+  const results = parseDates(doc);
   const tenseAt = tenseReader(doc);
   let referenceDate = doc.referenceDate;
   const diagnostics: Diagnostic[] = [];
