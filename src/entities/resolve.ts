@@ -10,7 +10,7 @@ import type { Entity, EntityType } from '../schema.ts';
 import { normalise } from '../gazetteer/phrase-index.ts';
 import type { EntityRules } from './rules.ts';
 import { lowerBound } from '../sorted.ts';
-import { EVIDENCE_STRENGTH, type CountryEvidence, type Description, type Mention } from './sentence.ts';
+import { EVIDENCE_STRENGTH, type CountryEvidence, type Description, type Mention } from './sentence/types.ts';
 
 interface Cluster {
   type: EntityType;

@@ -4,15 +4,17 @@
  *
  * Capitalised runs of words are the candidates; the gazetteer (hash look-ups
  * of word n-grams), titles, organisation heads and the cues around a name type
- * them sentence by sentence (src/entities/sentence.ts), and the article as a
- * whole decides which mentions are one entity (src/entities/resolve.ts). No
- * general-purpose tagger runs here: compromise contributes only its lexicon.
+ * them sentence by sentence (src/entities/sentence/, its cues listed in the
+ * order they run in cues/index.ts), and the article as a whole decides which
+ * mentions are one entity (src/entities/resolve.ts). No general-purpose tagger
+ * runs here: compromise contributes only its lexicon.
  */
 import type { Doc } from '../doc.ts';
 import type { StageContext } from '../pipeline.ts';
 import { entityRules } from '../entities/rules.ts';
 import { buildWords } from '../entities/words.ts';
-import { SentenceReader, type Description, type Mention } from '../entities/sentence.ts';
+import { readSentence } from '../entities/sentence/reader.ts';
+import type { Description, Mention } from '../entities/sentence/types.ts';
 import { resolve } from '../entities/resolve.ts';
 
 export function entities(doc: Doc, ctx: StageContext): Doc {
@@ -22,7 +24,7 @@ export function entities(doc: Doc, ctx: StageContext): Doc {
   const descriptions: Description[] = [];
   for (const [first, end] of ranges) {
     if (first === end) continue;
-    const read = new SentenceReader(doc.plain, words, lowers, first, end, rules).read();
+    const read = readSentence(doc.plain, words, lowers, first, end, rules);
     mentions.push(...read.mentions);
     descriptions.push(...read.descriptions);
   }
