@@ -5,16 +5,12 @@
  */
 import type { Doc } from './doc.ts';
 import { DEFAULT_RULES_DIR } from './rules/load.ts';
+import type { StageContext } from './stage-context.ts';
 import { tokenise } from './stages/tokenise.ts';
 import { entities } from './stages/entities.ts';
 import { dates, prepareDates } from './stages/dates.ts';
 import { figures, prepareFigures } from './stages/figures.ts';
 import { events, prepareEvents } from './stages/events.ts';
-
-export interface StageContext {
-  /** Directory of the rule files to run with. */
-  rulesDir: string;
-}
 
 export interface Stage {
   name: string;

@@ -13,7 +13,7 @@
  */
 import type { AnaphoricNote, Note } from './notes.ts';
 import { dayNumber, fromDayNumber, fromMonthIndex, monthIndex, pad2, ymd, type Ref } from './reference.ts';
-import { relative, type Timex } from './timeml.ts';
+import { relative, type AnaphoraResolver, type Timex } from './timeml.ts';
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 /** A calendar value whose year can be shifted: 1989, 1989-09, 1989-09-30, 1989-Q3, 1989-SU … */
@@ -26,7 +26,7 @@ const YEAR = /^(\d{4})(?![\dX])/;
 const QUARTER_REACH = 3;
 const order = (q: { year: number; quarter: number }) => q.year * 4 + q.quarter;
 
-export class Discourse {
+export class Discourse implements AnaphoraResolver {
   private quarter: { year: number; quarter: number; sentence: number } | null = null;
   /** The last date mentioned at each precision, and the sentence of the last one. */
   private lastDay: string | null = null;

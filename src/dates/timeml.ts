@@ -18,17 +18,24 @@
  */
 import type { ParsedComponents } from 'chrono-node';
 import type { TimexType } from '../schema.ts';
-import { noteOf, type RelativeUnit, type Season } from './notes.ts';
+import { noteOf, type AnaphoricNote, type RelativeUnit, type Season } from './notes.ts';
 import {
   dayNumber, fromDayNumber, fromMonthIndex, isoWeek, monthIndex, pad2, ymd, type Ref,
 } from './reference.ts';
-import type { Discourse } from './discourse.ts';
 import { HOLIDAYS } from './holidays.ts';
 import type { Tense } from './tense.ts';
 
 export interface Timex {
   value: string;
   type: TimexType;
+}
+
+/**
+ * What an anaphoric date is resolved against: the dates before it in the text (Discourse, in
+ * discourse.ts; named here by its method alone, since discourse.ts imports this module).
+ */
+export interface AnaphoraResolver {
+  resolve(note: AnaphoricNote, offset: number): Timex | null;
 }
 
 /** Chrono components for the date parts of a range's start that only its end states ("6 to 9 January"). */
@@ -283,7 +290,7 @@ export function toTimex(
   components: ParsedComponents,
   text: string,
   offset: number,
-  context: { ref: Ref; tense: () => Tense; discourse: Discourse },
+  context: { ref: Ref; tense: () => Tense; discourse: AnaphoraResolver },
   view: Components = components,
 ): Timex | null {
   const { ref, tense } = context;

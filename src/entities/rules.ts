@@ -1,105 +1,14 @@
 /**
  * The entity rule files (titles.yaml, places.yaml, organizations.yaml,
- * entity-persons.yaml): their schemas, and the compiled form the stage uses,
- * built once per rules directory together with the gazetteer.
+ * entity-persons.yaml) compiled into the form the stage uses, built once per
+ * rules directory together with the gazetteer. Their schemas are in
+ * rule-files.ts.
  */
-import { z } from 'zod';
-import { Alpha3Schema, EntityTypeSchema } from '../schema.ts';
 import { cachedByDir, DEFAULT_RULES_DIR, loadRuleFile, type RuleSource } from '../rules/load.ts';
 import { buildGazetteer, type NameEntry } from '../gazetteer/gazetteer.ts';
 import { normalise, PhraseIndex, phraseWords } from '../gazetteer/phrase-index.ts';
 import { wordLexicon, type WordLexicon } from '../gazetteer/packages.ts';
-
-/** An example a test runs through the stage: the mention must come out with these facts. */
-export const EntityExampleSchema = z
-  .object({
-    text: z.string().min(1),
-    mention: z.string().optional().describe('an entity must have a mention with exactly this text'),
-    type: EntityTypeSchema.optional(),
-    name: z.string().optional(),
-    country: Alpha3Schema.nullable().optional(),
-    title: z.string().optional().describe('one of the entity titles'),
-    absent: z.array(z.string()).optional().describe('no entity may have a mention with one of these texts'),
-  })
-  .strict();
-export type EntityExample = z.infer<typeof EntityExampleSchema>;
-
-const rule = {
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  description: z.string().min(1),
-  examples: z.array(EntityExampleSchema).optional(),
-};
-const words = z.array(z.string().min(1)).min(1);
-
-const TitleKindSchema = z.enum(['office', 'honorific', 'courtesy', 'relation']);
-
-const TitlesFileSchema = z
-  .object({
-    modifiers: z.array(z.object({ ...rule, inTitle: z.boolean(), words }).strict()),
-    titles: z.array(
-      z
-        .object({
-          ...rule,
-          domain: z.string().min(1),
-          kind: TitleKindSchema.default('office'),
-          case: z.enum(['any', 'capitalised', 'lower']).default('any'),
-          generic: z.boolean().default(false),
-          names: words,
-        })
-        .strict(),
-    ),
-  })
-  .strict();
-
-const PlacesFileSchema = z
-  .object({
-    cities: z.object({ minPopulation: z.number().int().nonnegative(), strongPopulation: z.number().int().positive() }).strict(),
-    locationCues: words,
-    ordinaryWordCues: words,
-    directions: z.object({ ...rule, words }).strict(),
-    placeCue: z.object({ ...rule, before: words }).strict(),
-    venue: z.object({ ...rule }).strict(),
-    codes: z.array(z.object({ ...rule, from: z.string().regex(/^[A-Z]{3}$/), to: Alpha3Schema }).strict()),
-    ofPhrases: z.array(z.object({ ...rule, heads: words }).strict()),
-    suffixes: z.array(z.object({ ...rule, words }).strict()),
-    aliases: z.array(
-      z
-        .object({
-          ...rule,
-          type: EntityTypeSchema,
-          country: Alpha3Schema.nullable().optional(),
-          countries: z.record(z.string(), Alpha3Schema).optional(),
-          names: words,
-        })
-        .strict(),
-    ),
-  })
-  .strict();
-
-export type PlacesFile = z.infer<typeof PlacesFileSchema>;
-
-const OrganizationsFileSchema = z
-  .object({
-    suffixes: z.array(
-      z
-        .object({
-          ...rule,
-          domain: z.string().min(1),
-          legal: z.boolean().default(false),
-          keepNationality: z.boolean().default(false),
-          locatedIn: z.boolean().default(false),
-          words,
-        })
-        .strict(),
-    ),
-    ofPhrases: z.array(z.object({ ...rule, heads: words }).strict()),
-    descriptors: z.array(z.object({ ...rule, words }).strict()),
-    known: z.array(z.object({ ...rule, domain: z.string().min(1), orgs: z.record(z.string(), Alpha3Schema.nullable()) }).strict()),
-    patterns: z.array(z.object({ ...rule, before: words.optional(), after: words.optional() }).strict()),
-  })
-  .strict();
-
-export type KnownOrganizations = z.infer<typeof OrganizationsFileSchema>['known'];
+import { OrganizationsFileSchema, PersonsFileSchema, PlacesFileSchema, TitlesFileSchema, type EntityExample, type TitleKind } from './rule-files.ts';
 
 /** The patterns the engine implements; each must be declared (with its words) in entity-persons.yaml. */
 export const PERSON_PATTERNS = [
@@ -126,25 +35,6 @@ export type PersonPattern = (typeof PERSON_PATTERNS)[number];
 
 /** The organisation patterns the engine implements; each must be declared in organizations.yaml. */
 export const ORGANIZATION_PATTERNS = ['score-line', 'team-cue', 'acronym', 'ampersand', 'org-noun-after'] as const;
-
-const PersonsFileSchema = z
-  .object({
-    particles: words,
-    notNames: words,
-    patterns: z.array(
-      z
-        .object({
-          ...rule,
-          words: words.optional(),
-          before: words.optional(),
-          after: words.optional(),
-          lineStart: words.optional(),
-          lemmas: words.optional(),
-        })
-        .strict(),
-    ),
-  })
-  .strict();
 
 /**
  * Cue phrases (normalised words) looked up by the word next to the name: a
@@ -181,7 +71,7 @@ export class CuePhrases {
 export interface TitleEntry {
   rule: string;
   domain: string;
-  kind: z.infer<typeof TitleKindSchema> | 'modifier';
+  kind: TitleKind | 'modifier';
   /** For modifiers: kept in the recorded title. */
   inTitle: boolean;
   /** Which spellings count: "capitalised" (General Musharraf), "lower" (economist John Smith) or either. */

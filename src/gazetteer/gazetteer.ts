@@ -7,7 +7,7 @@
  * ("Korea" the alias before any city called Korea).
  */
 import type { EntityType } from '../schema.ts';
-import type { KnownOrganizations, PlacesFile } from '../entities/rules.ts';
+import type { KnownOrganizations, PlacesFile } from '../entities/rule-files.ts';
 import { PhraseIndex, normalise } from './phrase-index.ts';
 import { wordLexicon, worldCities, worldCountries } from './packages.ts';
 

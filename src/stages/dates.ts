@@ -11,7 +11,7 @@
  */
 import type { Component, ParsedComponents, ParsedResult } from 'chrono-node';
 import { sentenceIndexAt, type Diagnostic, type Doc } from '../doc.ts';
-import type { StageContext } from '../pipeline.ts';
+import type { StageContext } from '../stage-context.ts';
 import type { DateMention } from '../schema.ts';
 import { envoyChrono } from '../dates/configuration.ts';
 import { inferReferenceDate } from '../dates/infer.ts';

@@ -10,7 +10,7 @@
  * runs here: compromise contributes only its lexicon.
  */
 import type { Doc } from '../doc.ts';
-import type { StageContext } from '../pipeline.ts';
+import type { StageContext } from '../stage-context.ts';
 import { entityRules } from '../entities/rules.ts';
 import { buildWords } from '../entities/words.ts';
 import { readSentence } from '../entities/sentence/reader.ts';

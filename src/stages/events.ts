@@ -7,7 +7,7 @@
  */
 import type { Diagnostic, Doc, Token } from '../doc.ts';
 import { sentenceIndexAt, span } from '../doc.ts';
-import type { StageContext } from '../pipeline.ts';
+import type { StageContext } from '../stage-context.ts';
 import { findAll, matchAt } from '../rules/matcher.ts';
 import type { ActorRef, Span, VisitEvent, VisitStatus } from '../schema.ts';
 import { partitionPoint } from '../sorted.ts';

@@ -13,7 +13,7 @@
  *    nearest first.
  */
 import { span, sentenceIndexAt, type Doc } from '../doc.ts';
-import type { StageContext } from '../pipeline.ts';
+import type { StageContext } from '../stage-context.ts';
 import type { Figure, Qualifier } from '../schema.ts';
 import { figureGrammar, normaliseSpaces, type FigureGrammar, type UnitForm } from '../figures/grammar.ts';
 import { scaleDecimal } from '../figures/decimal.ts';
