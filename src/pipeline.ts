@@ -7,7 +7,7 @@ import type { Doc } from './doc.ts';
 import { DEFAULT_RULES_DIR } from './rules/load.ts';
 import type { StageContext } from './stage-context.ts';
 import { tokenise } from './stages/tokenise.ts';
-import { entities } from './stages/entities.ts';
+import { entities, prepareEntities } from './stages/entities.ts';
 import { dates, prepareDates } from './stages/dates.ts';
 import { figures, prepareFigures } from './stages/figures.ts';
 import { events, prepareEvents } from './stages/events.ts';
@@ -21,7 +21,7 @@ export interface Stage {
 
 export const STAGES: readonly Stage[] = [
   { name: 'tokenise', run: (doc) => tokenise(doc) },
-  { name: 'entities', run: entities },
+  { name: 'entities', run: entities, prepare: prepareEntities },
   { name: 'dates', run: dates, prepare: prepareDates },
   { name: 'figures', run: figures, prepare: prepareFigures },
   { name: 'events', run: events, prepare: prepareEvents },

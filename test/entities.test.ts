@@ -275,3 +275,28 @@ describe('entities: results, tables and layout', () => {
     expect(allMentions(found)).not.toContain('March');
   });
 });
+
+describe('entities: people the actor knowledge base knows', () => {
+  const at = (text: string, date: string) => entities(runPipeline(emptyDoc(text, { value: date, origin: 'option' }), ctx, stagesThrough('tokenise')), ctx).entities;
+
+  it('types a bare surname of an office holder as a person, with the country of the office at the date', () => {
+    const found = at('Talks resumed on Monday. Netanyahu said the offer stood, and Sarkozy agreed.', '2009-06-10');
+    expect(named(found, 'Netanyahu')).toMatchObject({ type: 'person', country: 'ISR', rule: 'actor-knowledge' });
+    expect(named(found, 'Sarkozy')).toMatchObject({ type: 'person', country: 'FRA' });
+  });
+
+  it('gives a leader named with a title but no country the country of their office', () => {
+    const found = at('Prime Minister Tony Blair arrived in Jerusalem on Sunday.', '2006-09-10');
+    expect(named(found, 'Tony Blair')).toMatchObject({ type: 'person', country: 'GBR' });
+  });
+
+  it('lets the text say otherwise: its own nationality word wins over the knowledge base', () => {
+    const found = at('The Canadian envoy Tony Blair, a namesake, arrived in Ottawa.', '2006-09-10');
+    expect(named(found, 'Tony Blair').country).toBe('CAN');
+  });
+
+  it('leaves a common word, an abbreviation and an ambiguous name alone', () => {
+    const found = at('May was a quiet month. NATO met. Kim spoke to reporters.', '2005-05-03');
+    expect(found.filter((e) => e.type === 'person').map((e) => e.name)).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import { normalise } from '../gazetteer/phrase-index.ts';
 import type { EntityRules } from './rules.ts';
 import { lowerBound } from '../sorted.ts';
 import { EVIDENCE_STRENGTH, type CountryEvidence, type Description, type Mention } from './sentence/types.ts';
+import type { ActorKnowledge } from '../actors/knowledge.ts';
 
 interface Cluster {
   type: EntityType;
@@ -52,15 +53,23 @@ function isPart(part: readonly string[], whole: readonly string[]): boolean {
 
 const SPACE_RUN = /\s{2,}/g;
 
-export function resolve(mentions: Mention[], descriptions: Description[], rules: EntityRules, text: string): Entity[] {
-  const resolver = new Resolver(mentions, rules);
+/** What the world knows about people: the actor knowledge base, asked at the article's reference date. */
+export interface WorldKnowledge {
+  actors: ActorKnowledge;
+  date: string | undefined;
+}
+
+export function resolve(mentions: Mention[], descriptions: Description[], rules: EntityRules, text: string, world: WorldKnowledge): Entity[] {
+  const resolver = new Resolver(mentions, rules, world);
   resolver.typeCoordinated();
   resolver.typeTeams();
+  resolver.typeKnownActors();
   resolver.groupNonPersons();
   resolver.groupFullNames();
   resolver.joinShortForms();
   resolver.typeGuesses();
   resolver.joinAliases();
+  resolver.knownCountries();
   resolver.inferCountries(descriptions);
   return resolver.entities(text);
 }
@@ -72,6 +81,7 @@ class Resolver {
   constructor(
     private readonly mentions: Mention[],
     private readonly rules: EntityRules,
+    private readonly world: WorldKnowledge,
   ) {}
 
   private add(c: Cluster, m: Mention): void {
@@ -112,6 +122,32 @@ class Resolver {
       const typed = listOf(m).filter(isTyped);
       const kind = family(typed[0]?.type ?? null);
       if (typed.length >= 2 && (kind === 'organization' || kind === 'place') && typed.every((o) => family(o.type) === kind)) m.guess = { type: kind, rule: 'coordination' };
+    }
+  }
+
+  /**
+   * An unknown name that is a known office holder's ("Netanyahu said", "Obama and Sarkozy") is a
+   * person: by a whole name or a fuller or shorter form of one; one word only if it is no ordinary
+   * word or abbreviation, and the people it can be at the article's date agree on a country.
+   */
+  typeKnownActors(): void {
+    for (const m of this.mentions) {
+      if (m.type !== null || m.weak || m.guess || m.byline) continue;
+      if (m.words.length === 1 && (this.ordinary(m) || /^\p{Lu}+$/u.test(m.name) || this.rules.notNames.has(m.words[0]))) continue;
+      const known = this.world.actors.identify(m.name, this.world.date);
+      if (!known || (known.match === 'surname' && !known.country)) continue;
+      m.type = 'person';
+      m.rule = 'actor-knowledge';
+    }
+  }
+
+  /** Each person's country as the knowledge base has it, weaker than anything the text says. */
+  knownCountries(): void {
+    for (const c of this.clusters) {
+      if (c.type !== 'person' || c.mentions.length === 0) continue;
+      const fullest = firstInOrder(c.mentions, (a, b) => b.words.length - a.words.length);
+      const known = this.world.actors.identify(fullest.name, this.world.date);
+      if (known?.country) c.inferred.push({ country: known.country, strength: EVIDENCE_STRENGTH.knowledge, rule: 'actor-knowledge' });
     }
   }
 

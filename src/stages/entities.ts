@@ -16,6 +16,13 @@ import { buildWords } from '../entities/words.ts';
 import { readSentence } from '../entities/sentence/reader.ts';
 import type { Description, Mention } from '../entities/sentence/types.ts';
 import { resolve } from '../entities/resolve.ts';
+import { actorKnowledge } from '../actors/knowledge.ts';
+
+/** Loads the rules and the actor knowledge base up front (for a pipeline's `prepare` hook); `entities` loads them on first use otherwise. */
+export function prepareEntities(ctx: StageContext): void {
+  entityRules(ctx.rulesDir);
+  actorKnowledge(ctx.rulesDir);
+}
 
 export function entities(doc: Doc, ctx: StageContext): Doc {
   const rules = entityRules(ctx.rulesDir);
@@ -30,5 +37,6 @@ export function entities(doc: Doc, ctx: StageContext): Doc {
   }
   // In text order: sentences follow each other, so one sort of the article's mentions orders each sentence's.
   mentions.sort((a, b) => a.start - b.start);
-  return { ...doc, entities: resolve(mentions, descriptions, rules, doc.text) };
+  const world = { actors: actorKnowledge(ctx.rulesDir), date: doc.referenceDate.value ?? undefined };
+  return { ...doc, entities: resolve(mentions, descriptions, rules, doc.text, world) };
 }

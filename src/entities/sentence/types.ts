@@ -3,8 +3,12 @@ import type { EntityType } from '../../schema.ts';
 import type { NameEntry } from '../../gazetteer/gazetteer.ts';
 import type { TitleEntry } from '../rules.ts';
 
-/** What a mention knows about its entity's country, strongest first. */
-export const EVIDENCE_STRENGTH = { direct: 3, organisation: 2, context: 1 } as const;
+/**
+ * What a mention knows about its entity's country, strongest first: the text's own word
+ * ("French President"), an organisation it names, the actor knowledge base at the
+ * article's date (src/actors/), then cues from the context.
+ */
+export const EVIDENCE_STRENGTH = { direct: 4, organisation: 3, knowledge: 2, context: 1 } as const;
 
 export interface CountryEvidence {
   country: string | null;
