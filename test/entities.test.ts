@@ -300,3 +300,19 @@ describe('entities: people the actor knowledge base knows', () => {
     expect(found.filter((e) => e.type === 'person').map((e) => e.name)).toEqual([]);
   });
 });
+
+describe('entities: capitalised words that are nobody', () => {
+  const people = (text: string) => extract(text).filter((e) => e.type === 'person').map((e) => e.name);
+
+  it('an ordinary word a title line capitalises after a title ("Minister Travels")', () => {
+    expect(people('Chilean Foreign Minister Travels to Peru after Official Visit to Bolivia\n\nSANTIAGO - The minister left on Monday.')).toEqual([]);
+  });
+
+  it('a compound of ordinary words after a title ("an official State-visit")', () => {
+    expect(people('The president will be in Accra on an official State-visit next week.')).toEqual([]);
+  });
+
+  it('a phrase that starts a list of names ("On Monday, Pedro Gomez, …")', () => {
+    expect(people('On Monday, Pedro Gomez, the foreign minister, flew to Madrid.')).toEqual(['Pedro Gomez']);
+  });
+});

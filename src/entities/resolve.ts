@@ -111,6 +111,8 @@ class Resolver {
         // One word only in a list of two people or more ("Given , Breen , Staunton and Irwin"), never an ordinary word.
         if (m.type !== null || m.weak || m.guess || !m.coordinated.some((o) => o.type === 'person')) continue;
         if (m.words.length < 2 && (this.ordinary(m) || listOf(m).filter((o) => o.type === 'person').length < 2)) continue;
+        // "On Monday, Pedro Gomez, …": a run that starts with an ordinary word is a phrase, not a name.
+        if (m.words.length >= 2 && this.ordinaryWord(m.words[0])) continue;
         m.type = 'person';
         m.rule = 'coordination';
         changed = true;
@@ -155,6 +157,12 @@ class Resolver {
   private ordinary(m: Mention): boolean {
     const { lexicon } = this.rules;
     return m.words.length === 1 && (lexicon.isCommonWord(m.words[0]) || lexicon.isEnglishWord(m.words[0]));
+  }
+
+  /** A common word that is no given name ("on", "during"; not "rose"). */
+  private ordinaryWord(lower: string): boolean {
+    const { lexicon } = this.rules;
+    return lexicon.isCommonWord(lower) && !lexicon.isGivenName(lower);
   }
 
   /** A county that plays in the article's results ("Surrey 429-7", "v Surrey") is the team wherever the article names it. */

@@ -4,10 +4,14 @@ import type { SentenceState } from './state.ts';
 /** "LAM VISITED SOUTH KOREA": all capitals; "Summit Planned for Camp David Will Be …": a title-case headline. */
 export function sentenceMode(st: SentenceState): 'caps' | 'headline' | 'normal' {
   if (allCapitals(st)) return 'caps';
-  const lastWord = st.words[st.end - 1];
-  const sentenceEnded = lastWord.kind === 'punct' && /[.!?]/.test(lastWord.text);
   // Only an unended sentence can be a headline: the lexicon is asked about its capitals, not every sentence's.
-  return !sentenceEnded && ordinaryCapitals(st) ? 'headline' : 'normal';
+  return unended(st) && ordinaryCapitals(st) ? 'headline' : 'normal';
+}
+
+/** A line with no full stop, question or exclamation mark at its end: a title, a heading, a caption. */
+export function unended(st: SentenceState): boolean {
+  const lastWord = st.words[st.end - 1];
+  return !(lastWord.kind === 'punct' && /[.!?]/.test(lastWord.text));
 }
 
 /** The sentence has words, and every one is in capitals ("LAM", "U.S.", "I"); the first that is not ends the scan. */

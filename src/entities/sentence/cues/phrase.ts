@@ -4,6 +4,19 @@ import { EVIDENCE_STRENGTH, type NameSegment } from '../types.ts';
 import { apposition } from './apposition.ts';
 import { listAfter } from './coordination.ts';
 import { titlePhraseBefore } from './title-phrase.ts';
+import { unended } from '../shape.ts';
+
+/** A word of the common vocabulary, and no given name ("Travels", "Visit"; not "Rose"). */
+function ordinaryWord(st: SentenceState, lower: string): boolean {
+  const { lexicon } = st.rules;
+  return (lexicon.isCommonWord(lower) || lexicon.isEnglishWord(lower)) && !lexicon.isGivenName(lower);
+}
+
+/** A hyphenated word with a lower-case part, all of whose parts are ordinary words ("State-visit", "Anti-war"). */
+function ordinaryCompound(st: SentenceState, text: string): boolean {
+  const parts = text.split('-');
+  return parts.length > 1 && parts.slice(1).some((p) => /^\p{Ll}/u.test(p)) && parts.every((p) => ordinaryWord(st, p.toLowerCase()));
+}
 
 /** The mention of name segment s, spanning a courtesy title or honorific before it, with the title phrase found around it. */
 export function nameMention(st: SentenceState, s: number, seg: NameSegment, headline: boolean): NameMention {
@@ -11,8 +24,13 @@ export function nameMention(st: SentenceState, s: number, seg: NameSegment, head
   const single = seg.to - seg.from === 1 ? st.words[seg.from] : null;
   const acronym = single?.upper === true;
   const titled = acronym ? null : titlePhraseBefore(st, s);
-  // "the General Election", "General Electric": after "the", or after a capitalised-only title, one word is a thing's name.
-  const thing = single !== null && (titled?.definite || (titled?.capitalisedOnly && st.rules.lexicon.isCommonWord(single.lower)));
+  // "the General Election", "General Electric": after "the", or after a capitalised-only title, one word is a thing's name;
+  // so is an ordinary word an unended line (a title) capitalises ("Foreign Minister Travels to …") and a compound of ordinary words ("official State-visit").
+  const thing =
+    single !== null &&
+    (titled?.definite ||
+      (titled?.capitalisedOnly && st.rules.lexicon.isCommonWord(single.lower)) ||
+      (titled && (ordinaryCompound(st, single.text) || (unended(st) && ordinaryWord(st, single.lower)))));
   const before = thing ? null : titled;
   // A courtesy title alone ("Mr Rahman, Bangladesh's prime minister") leaves the role to an apposition.
   const after = before?.domain || acronym || seg.weak || (single && st.rules.notNames.has(single.lower)) ? null : apposition(st, s);
