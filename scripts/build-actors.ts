@@ -11,7 +11,8 @@
  * changes; the output is deterministic (sorted, no timestamps).
  *
  * Phoenix persons are the entries with dated role lines ("[GBRGOV 970502-070627]");
- * country entries, organisations and names with a title in them ("PRIME_MINISTER_GORDON_BROWN_")
+ * country entries, organisations (a name with a word of rules/organizations.yaml in it:
+ * "U.S._FEDERAL_RESERVE") and names with a title in them ("PRIME_MINISTER_GORDON_BROWN_")
  * are left out, since the entities stage reads titles from the text. Role codes keep
  * their first family only (GOV, ELI, MIL, OPP, LEG, JUD …). A code that is not an
  * ISO 3166-1 alpha-3 country known to world-countries is dropped (IGO, UNO …).
@@ -49,13 +50,29 @@ function titleWords(): Set<string> {
 }
 const TITLE_WORDS = titleWords();
 
+/**
+ * The words that make a name an organisation's (rules/organizations.yaml: suffixes, heads,
+ * descriptors): the Phoenix countries file ends with agencies and forces ("U.S._FEDERAL_RESERVE").
+ */
+function organisationWords(): Set<string> {
+  const words = new Set<string>();
+  const collect = (node: unknown, key?: string): void => {
+    if (Array.isArray(node)) node.forEach((n) => (typeof n === 'string' ? (key === 'words' || key === 'heads') && words.add(n.toLowerCase()) : collect(n)));
+    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) if (k !== 'examples') collect(v, k);
+  };
+  collect(parseYaml(readFileSync(path.join(root, 'rules', 'organizations.yaml'), 'utf8')));
+  for (const w of ['force', 'forces', 'reserve', 'army', 'navy', 'police', 'party', 'government', 'guard', 'administration', 'assembly', 'parliament', 'congress', 'senate', 'service', 'services', 'authority']) words.add(w);
+  return words;
+}
+const ORGANISATION_WORDS = organisationWords();
+
 /** The name without the titles it starts with ("King Abdullah II" → "Abdullah II"); undefined when a title is left inside, or no name. */
 function withoutTitles(name: string): string | undefined {
   const words = name.split(' ');
   let i = 0;
   while (i < words.length && TITLE_WORDS.has(words[i].toLowerCase())) i++;
   const rest = words.slice(i);
-  if (rest.length === 0 || rest.length > 6 || rest.some((w) => TITLE_WORDS.has(w.toLowerCase())) || !/\p{L}{2}/u.test(rest.join(' '))) return undefined;
+  if (rest.length === 0 || rest.length > 6 || rest.some((w) => TITLE_WORDS.has(w.toLowerCase()) || ORGANISATION_WORDS.has(w.toLowerCase())) || !/\p{L}{2}/u.test(rest.join(' '))) return undefined;
   return rest.join(' ');
 }
 
@@ -207,7 +224,8 @@ function md5(file: string): string {
   return createHash('md5').update(readFileSync(file)).digest('hex');
 }
 
-const phoenixFiles = ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt'].map((f) => path.join(leaders, 'phoenix', f));
+// The international file's persons are UN and EU officials, whose codes are no country's: only the countries file is read.
+const phoenixFiles = ['Phoenix.Countries.actors.txt'].map((f) => path.join(leaders, 'phoenix', f));
 const wikidataFile = path.join(leaders, 'wikidata-2022', 'heads-of-state-and-government.csv');
 for (const f of phoenixFiles) readPhoenix(f);
 readWikidata(wikidataFile);
@@ -251,7 +269,7 @@ spelling variants, countries, roles and offices, dates in office), not the sourc
 
 ## Phoenix actor dictionaries (PETRARCH2), MIT
 
-Phoenix.Countries.actors.txt and Phoenix.International.actors.txt from
+Phoenix.Countries.actors.txt from
 https://github.com/openeventdata/petrarch2 (data/dictionaries, commit 676801cd9cb2924bbbad09f86d15c9323e7097bf),
 generated from the Computational Event Data System Project's CountryInfo.140130.txt
 (http://eventdata.parusanalytics.com). Their notice:

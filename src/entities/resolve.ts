@@ -130,12 +130,14 @@ class Resolver {
   /**
    * An unknown name that is a known office holder's ("Netanyahu said", "Obama and Sarkozy") is a
    * person: by a whole name or a fuller or shorter form of one; one word only if it is no ordinary
-   * word or abbreviation, and the people it can be at the article's date agree on a country.
+   * word, abbreviation, place or modifier, and the people it can be at the article's date agree on a country.
    */
   typeKnownActors(): void {
     for (const m of this.mentions) {
       if (m.type !== null || m.weak || m.guess || m.byline) continue;
-      if (m.words.length === 1 && (this.ordinary(m) || /^\p{Lu}+$/u.test(m.name) || this.rules.notNames.has(m.words[0]))) continue;
+      // One word: not an ordinary word, an abbreviation, a place's name ("Kent") or a modifier ("Kurdish rebels").
+      const { lexicon } = this.rules;
+      if (m.words.length === 1 && (this.ordinary(m) || m.attributive || /^\p{Lu}+$/u.test(m.name) || this.rules.notNames.has(m.words[0]) || lexicon.isPlaceName(m.words[0]))) continue;
       const known = this.world.actors.identify(m.name, this.world.date);
       if (!known || (known.match === 'surname' && !known.country)) continue;
       m.type = 'person';
