@@ -197,8 +197,9 @@ const ISO_DAY = (weekday: number) => ((weekday + 6) % 7) + 1; // chrono/JS Sunda
 
 /**
  * A weekday (or weekend) from the reference day, its modifier word and the tense: past → the last
- * one not after the reference day, future → the next one not before it, present or "this" → the
- * one in the reference's ISO week, no tense → the closest (the past one on a tie).
+ * one not after the reference day; future or present → the next one not before it (news puts a
+ * scheduled event in the present: "On Monday the minister begins a tour"); "this" → the one in
+ * the reference's ISO week; no tense → the closest (the past one on a tie).
  */
 function weekday(w: number, text: string, weekend: boolean, ref: Ref, tense: Tense): string {
   if (ref.year === null || ref.month === null || ref.day === null) return weekend ? 'XXXX-WXX-WE' : `XXXX-WXX-${ISO_DAY(w)}`;
@@ -209,8 +210,8 @@ function weekday(w: number, text: string, weekend: boolean, ref: Ref, tense: Ten
   if (modifier === 'last' || modifier === 'past') dn = refDn - ((refW - w + 7) % 7 || 7);
   else if (modifier === 'next' || modifier === 'coming') dn = refDn + ((w - refW + 7) % 7 || 7);
   else if (modifier !== 'this' && tense === 'past') dn = refDn - ((refW - w + 7) % 7);
-  else if (modifier !== 'this' && tense === 'future') dn = refDn + ((w - refW + 7) % 7);
-  else if (modifier === 'this' || tense === 'present') dn = refDn - (ISO_DAY(refW) - 1) + (ISO_DAY(w) - 1);
+  else if (modifier !== 'this' && (tense === 'future' || tense === 'present')) dn = refDn + ((w - refW + 7) % 7);
+  else if (modifier === 'this') dn = refDn - (ISO_DAY(refW) - 1) + (ISO_DAY(w) - 1);
   else dn = refDn - ((refW - w + 7) % 7 > 3 ? (refW - w + 7) % 7 - 7 : (refW - w + 7) % 7); // the closest, within three days
   if (weekend) return `${isoWeek(dn)}-WE`;
   const t = fromDayNumber(dn);
