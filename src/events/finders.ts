@@ -285,6 +285,15 @@ export function objectPlace(ctx: FinderContext, triggerEnd: number): PlaceRef[] 
   return withCoordinated(ctx, placeAfter(ctx, triggerEnd, 2));
 }
 
+/** "the first … to visit Japan since": the places named inside the trigger's own words. */
+export function withinPlace(ctx: FinderContext, triggerStart: number, triggerEnd: number): PlaceRef[] {
+  for (let i = triggerStart; i < triggerEnd; i++) {
+    const m = ctx.index.startingAt.get(i);
+    if (m && isPlace(m) && m.end <= triggerEnd) return withCoordinated(ctx, placeOf(m));
+  }
+  return [];
+}
+
 /** "the Vanuatu, Fiji trip", "his Asia tour": places right before a noun trigger. */
 export function modifierPlace(ctx: FinderContext, triggerStart: number): PlaceRef[] {
   const places: PlaceRef[] = [];
@@ -302,7 +311,7 @@ export function modifierPlace(ctx: FinderContext, triggerStart: number): PlaceRe
 }
 
 const DESTINATION_PREPOSITIONS = new Set(['to', 'in', 'at', 'into']);
-const COUNTRY_NOUNS = new Set(['country', 'nation', 'kingdom', 'republic', 'state']);
+const COUNTRY_NOUNS = new Set(['country', 'nation', 'kingdom', 'republic', 'state', 'island', 'archipelago', 'emirate', 'sultanate']);
 /** How far after a trigger its destination may be named. */
 const DESTINATION_WINDOW = 12;
 
@@ -321,18 +330,21 @@ export function toPlace(ctx: FinderContext, triggerEnd: number): PlaceRef[] {
 }
 
 /**
- * The country "the country" refers to: of the countries named before token `before`
- * (other than `except`, the visitor's own), the one the article names most — news
- * keeps referring to its main subject — and of those the latest.
+ * The country "the country" refers to: the last one named earlier in the same sentence
+ * ("visit Tanzania, … to visit the east African country"), else of the countries named
+ * before token `before` (other than `except`, the visitor's own) the one the article names
+ * most — news keeps referring to its main subject — and of those the latest.
  */
 function referredCountry(ctx: FinderContext, before: number, except: string | null): MentionRef | null {
   let best: MentionRef | null = null;
+  let inSentence: MentionRef | null = null;
   for (const m of ctx.index.mentions) {
     if (m.start >= before) break;
     if (m.end > before || m.entity.type !== 'country' || !m.entity.country || m.entity.country === except) continue;
+    if (m.start >= ctx.sentenceStart) inSentence = m;
     if (!best || m.entity.mentions.length >= best.entity.mentions.length) best = m;
   }
-  return best;
+  return inSentence ?? best;
 }
 
 /** Whether the noun at `i` is "the/this/that (adverbs, adjectives) noun", looking back no further than `from`. */
@@ -342,14 +354,14 @@ function determinedBy(tokens: readonly Token[], i: number, from: number): boolea
   return j >= from && /^(the|this|that)$/.test(tokens[j].lower);
 }
 
-/** "a trip to the country", "to the largely isolated nation", "went there". */
+/** "a trip to the country", "to the largely isolated nation", "went there"; inside the trigger too ("the first … to travel to the country since"). */
 export function coreference(ctx: FinderContext, triggerStart: number, triggerEnd: number, visitorCountry: string | null): PlaceRef | null {
   const end = Math.min(ctx.sentenceEnd, triggerEnd + DESTINATION_WINDOW);
-  for (let i = triggerEnd; i < end; i++) {
+  for (let i = triggerStart + 1; i < end; i++) {
     const t = ctx.doc.tokens[i];
     if (isClauseBreak(t)) return null;
     const l = t.lower;
-    const refers = l === 'there' || (COUNTRY_NOUNS.has(l) && determinedBy(ctx.doc.tokens, i, triggerEnd));
+    const refers = l === 'there' || (COUNTRY_NOUNS.has(l) && determinedBy(ctx.doc.tokens, i, triggerStart + 1));
     if (refers) {
       const m = referredCountry(ctx, triggerStart, visitorCountry);
       return m ? { mention: null, country: m.entity.country!, start: i, end: i + 1 } : null;

@@ -17,6 +17,7 @@ import {
   agent,
   coreference,
   modifierPlace,
+  withinPlace,
   object,
   objectPlace,
   possessor,
@@ -82,6 +83,7 @@ function findDestinations(ctx: FinderContext, rule: CompiledTrigger, start: numb
     if (finder === 'object') found = objectPlace(ctx, end);
     else if (finder === 'to') found = toPlace(ctx, end);
     else if (finder === 'modifier') found = modifierPlace(ctx, start);
+    else if (finder === 'within') found = withinPlace(ctx, start, end);
     else if (finder === 'coreference') found = [coreference(ctx, start, end, visitorCountry)].filter((p): p is PlaceRef => p !== null);
     else if (finder === 'host-country') {
       const country = host?.people[0]?.entity.country ?? host?.country ?? null;
