@@ -5,7 +5,7 @@
  */
 import type { Doc, Token } from '../doc.ts';
 import type { CompiledVisitRules } from './rules.ts';
-import { isPerson, isPlace, type MentionIndex, type MentionRef } from './mentions.ts';
+import { isPerson, isPlace, type DateRef, type MentionIndex, type MentionRef } from './mentions.ts';
 
 export interface FinderContext {
   doc: Doc;
@@ -229,6 +229,8 @@ export interface PlaceRef {
   /** Token range of the place phrase. */
   start: number;
   end: number;
+  /** In a list, the date that follows this place alone ("Bhutan in June, Brazil in July"). */
+  when?: DateRef;
 }
 
 function placeOf(m: MentionRef): PlaceRef | null {
@@ -261,8 +263,8 @@ function placeAfter(ctx: FinderContext, from: number, gap: number): PlaceRef | n
 function withCoordinated(ctx: FinderContext, first: PlaceRef | null): PlaceRef[] {
   if (!first) return [];
   const places = [first];
-  let i = first.end;
-  while (i < ctx.sentenceEnd && /^(,|and|&)$/.test(ctx.doc.tokens[i].lower)) {
+  let i = afterListFiller(ctx, first);
+  while (i < ctx.sentenceEnd && /^(,|and|&|then)$/.test(ctx.doc.tokens[i].lower)) {
     let next: PlaceRef | null = null;
     for (let j = i + 1; j < Math.min(ctx.sentenceEnd, i + 8); j++) {
       const m = ctx.index.startingAt.get(j);
@@ -275,9 +277,42 @@ function withCoordinated(ctx: FinderContext, first: PlaceRef | null): PlaceRef[]
     }
     if (!next) break;
     places.push(next);
-    i = next.end;
+    i = afterListFiller(ctx, next);
   }
+  if (places.length === 1) delete first.when;
   return places;
+}
+
+/** How often, as a list says it: "four times", "twice", "once". */
+const HOW_OFTEN = new Set(['once', 'twice', 'thrice', 'times', 'time', 'each', 'again']);
+/** The most words a list item may carry after its place before the next one. */
+const LIST_FILLER = 5;
+
+/**
+ * The token after a listed place and what the list says of it alone — a date ("Bhutan in June,"),
+ * how often ("Japan four times, and Nepal") — when a list joiner follows; the place's own end otherwise.
+ * The date is kept on the place.
+ */
+function afterListFiller(ctx: FinderContext, place: PlaceRef): number {
+  const tokens = ctx.doc.tokens;
+  let i = place.end;
+  let when: DateRef | undefined;
+  while (i < Math.min(ctx.sentenceEnd, place.end + LIST_FILLER)) {
+    const t = tokens[i];
+    const date = ctx.index.dates.find((d) => d.start === i || (t.pos === 'ADP' && d.start === i + 1));
+    if (date && !when && date.end <= ctx.sentenceEnd) {
+      when = date;
+      i = date.end;
+    } else if (t.pos === 'NUM' || HOW_OFTEN.has(t.lower)) i++;
+    else break;
+  }
+  if (i === place.end || !/^(,|and|&|then)$/.test(tokens[i]?.lower ?? '')) {
+    // No list goes on: the words after the place are not the list's, but a last item keeps its date.
+    if (when && i > place.end) place.when = when;
+    return when ? i : place.end;
+  }
+  if (when) place.when = when;
+  return i;
 }
 
 /** "visited Hanoi", "arrived in Seoul" (the pattern took the preposition). */

@@ -302,8 +302,11 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
       }
       const evidence = [triggerSpan, span(doc.text, doc.tokens[visitor.start].start, doc.tokens[visitor.end - 1].end)];
       if (when) evidence.push(span(doc.text, when.date.start, when.date.end));
-      // One visit per destination country of a tour.
+      // One visit per destination country of a tour; a listed place with a date of its own ("Bhutan in June, Brazil in July") takes it.
       for (const destination of destinations.length ? destinations : [null]) {
+        const own = destination?.when;
+        const ownStatus = own ? decideStatus(doc, rules, { start, end, when: own, implied: rule.status }, sentence.firstToken, sentence.endToken) : status;
+        if (ownStatus === 'negated') continue;
         inSentence.push({
           rule,
           sentence: si,
@@ -314,9 +317,11 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
           definiteActor: visitor.definite ?? false,
           hosts: host?.people ?? [],
           destination,
-          when,
-          status,
-          evidence: destination ? [...evidence, span(doc.text, doc.tokens[destination.start].start, doc.tokens[destination.end - 1].end)] : [...evidence],
+          when: own ?? when,
+          status: ownStatus,
+          evidence: destination
+            ? [...(own ? [...evidence.slice(0, 2), span(doc.text, own.date.start, own.date.end)] : evidence), span(doc.text, doc.tokens[destination.start].start, doc.tokens[destination.end - 1].end)]
+            : [...evidence],
           met: [],
         });
       }
