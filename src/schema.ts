@@ -63,6 +63,10 @@ export const EntitySchema = z.object({
   name: z.string().describe('canonical name'),
   country: Alpha3Schema.nullable(),
   titles: z.array(z.string()),
+  official: z
+    .boolean()
+    .optional()
+    .describe('persons only: holds or held a public office, by a title of government, diplomacy, a party, a royal house, the military, the judiciary or a church, or by the actor knowledge base; only officials make visits'),
   mentions: z.array(SpanSchema).min(1),
   rule: z.string().describe('id of the rule or gazetteer that typed the entity'),
 });

@@ -15,6 +15,8 @@ interface E {
   country: string | null;
   /** Surface forms to find in the text (default: the name). */
   forms?: string[];
+  /** A person who holds an office (default); a coach or a singer does not. */
+  official?: boolean;
 }
 
 function docWith(text: string, referenceDate: string | null, entities: E[], dates: Array<[string, string, TimexType?]> = []): Doc {
@@ -30,7 +32,7 @@ function docWith(text: string, referenceDate: string | null, entities: E[], date
       }
     }
     mentions.sort((a, b) => a.start - b.start);
-    return { id: `e${i + 1}`, type: e.type, name: e.name, country: e.country, titles: [], mentions, rule: 'test' };
+    return { id: `e${i + 1}`, type: e.type, name: e.name, country: e.country, titles: [], ...(e.type === 'person' ? { official: e.official ?? true } : {}), mentions, rule: 'test' };
   });
   const dateLayer: DateMention[] = dates.map(([surface, value, type]) => {
     const at = text.indexOf(surface);
@@ -56,6 +58,15 @@ const macron: E = { name: 'Emmanuel Macron', type: 'person', country: 'FRA', for
 const xi: E = { name: 'Xi Jinping', type: 'person', country: 'CHN', forms: ['Xi Jinping', 'Xi'] };
 const china: E = { name: 'China', type: 'country', country: 'CHN' };
 const beijing: E = { name: 'Beijing', type: 'city', country: 'CHN' };
+
+describe('who makes a visit', () => {
+  it('a person who holds no office does not: a coach taking a team on tour, a singer on a tour', () => {
+    const coach: E = { name: 'Ruddock', type: 'person', country: 'GBR', official: false };
+    const france: E = { name: 'France', type: 'country', country: 'FRA' };
+    expect(summary(docWith("Ruddock is preparing for Saturday's trip to France.", '2005-02-10', [coach, france]))).toEqual([]);
+    expect(summary(docWith('Macron is preparing for a trip to China.', '2025-02-10', [macron, china]))).toHaveLength(1);
+  });
+});
 
 describe('visit triggers and arguments', () => {
   it('a verb trigger takes its subject as visitor and its object as destination', () => {

@@ -20,7 +20,12 @@ interface Cluster {
   words: string[];
   /** Evidence from outside the mentions: "the UK chancellor", "his deputies". */
   inferred: CountryEvidence[];
+  /** Known to the actor knowledge base as an office holder. */
+  known?: boolean;
 }
+
+/** Spheres of titles whose holders act for a state, a party or a church (rules/titles.yaml `domain`). */
+const OFFICIAL_DOMAINS = new Set(['government', 'diplomatic', 'party', 'royal', 'military', 'judicial', 'religious']);
 
 /** Rules that type a name as a team from a results layout. */
 const TEAM_RULES = new Set(['score-line', 'team-cue']);
@@ -151,6 +156,7 @@ class Resolver {
       if (c.type !== 'person' || c.mentions.length === 0) continue;
       const fullest = firstInOrder(c.mentions, (a, b) => b.words.length - a.words.length);
       const known = this.world.actors.identify(fullest.name, this.world.date);
+      c.known = !!known && (known.match !== 'surname' || !!known.country);
       if (known?.country) c.inferred.push({ country: known.country, strength: EVIDENCE_STRENGTH.knowledge, rule: 'actor-knowledge' });
     }
   }
@@ -415,6 +421,7 @@ class Resolver {
       name: name.replace(SPACE_RUN, ' '),
       country,
       titles: [...new Set(mentions.flatMap((m) => m.titles.map((t) => t.replace(SPACE_RUN, ' '))))],
+      ...(c.type === 'person' ? { official: c.known === true || mentions.some((m) => m.domain !== undefined && OFFICIAL_DOMAINS.has(m.domain)) } : {}),
       mentions: mentions.map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) })),
       rule: typedBy.rule,
     };

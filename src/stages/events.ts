@@ -124,7 +124,9 @@ function findWhen(doc: Doc, index: MentionIndex, anchorStart: number, anchorEnd:
     if (after && sinceClauseBetween(doc.tokens, gapStart, gapEnd)) continue;
     if (gapEnd - gapStart > MAX_DATE_DISTANCE) continue;
     const crosses = triggers.some(([s, e]) => s >= gapStart && e <= gapEnd && !(s === anchorStart && e === anchorEnd));
-    const cost = gapEnd - gapStart + (crosses ? 100 : 0);
+    // "after first visiting Bhutan in June 2014, Modi visited the US": a date nearer another trigger before it is that one's.
+    const nearerOther = triggers.some(([s, e]) => e <= d.start && s !== anchorStart && d.start - e < gapEnd - gapStart);
+    const cost = gapEnd - gapStart + (crosses || nearerOther ? 100 : 0);
     if (cost < bestCost) {
       best = d;
       bestCost = cost;
@@ -564,7 +566,14 @@ export function events(doc: Doc, ctx: StageContext): Doc {
   dateOngoing(doc, candidates);
   const dropped = new Map<Candidate, string>();
   const merged = merge(candidates).filter((e) => {
-    const why = e.visitorCountry === e.destination!.country ? 'the visitor stays in their own country' : !e.visitors.length && !e.visitorCountry ? 'no visitor or visitor country' : null;
+    const why =
+      e.visitorCountry === e.destination!.country
+        ? 'the visitor stays in their own country'
+        : !e.visitors.length && !e.visitorCountry
+          ? 'no visitor or visitor country'
+          : e.visitors.length && !e.visitors.some((v) => v.entity.official)
+            ? 'no visitor holds an office (a coach, a player, a band travels for itself)'
+            : null;
     if (why) dropped.set(e, why);
     return why === null;
   });
