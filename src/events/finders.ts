@@ -208,8 +208,19 @@ function withCoordinatedPeople(ctx: FinderContext, actor: Actor): Actor {
 export function agent(ctx: FinderContext, triggerEnd: number): Actor | null {
   for (let i = triggerEnd - 1; i < Math.min(ctx.sentenceEnd, triggerEnd + 8); i++) {
     const t = ctx.doc.tokens[i];
-    if (t.lower === 'by' || (t.lower === 'of' && i === triggerEnd)) return actorAfter(ctx, i + 1, 4);
+    if (t.lower === 'by' || ((t.lower === 'of' || t.lower === 'from') && i === triggerEnd)) return actorAfter(ctx, i + 1, 4);
     if (i >= triggerEnd && (t.pos === 'VERB' || isClauseBreak(t))) return null;
+  }
+  return null;
+}
+
+/** "Paraguay is preparing to welcome …", "Japan will host …": a country or city as the host, verbs and auxiliaries between. */
+export function hostPlace(ctx: FinderContext, triggerStart: number): Actor | null {
+  for (let i = triggerStart - 1; i >= Math.max(ctx.sentenceStart, triggerStart - 6); i--) {
+    const m = ctx.index.covering.get(i);
+    if (m && isPlace(m)) return m.entity.country ? { people: [], country: m.entity.country, start: m.start, end: m.end } : null;
+    const t = ctx.doc.tokens[i];
+    if (!(t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'PART' || t.pos === 'ADV' || t.lower === 'to')) return null;
   }
   return null;
 }

@@ -9,7 +9,7 @@ import { VisitStatusSchema, type VisitStatus } from '../schema.ts';
 
 export const VISITOR_FINDERS = ['subject', 'possessor', 'agent', 'object', 'since'] as const;
 export const DESTINATION_FINDERS = ['object', 'to', 'modifier', 'within', 'coreference', 'host-country', 'sentence'] as const;
-export const HOST_FINDERS = ['subject', 'agent', 'object'] as const;
+export const HOST_FINDERS = ['subject', 'agent', 'object', 'place'] as const;
 export type VisitorFinder = (typeof VISITOR_FINDERS)[number];
 export type DestinationFinder = (typeof DESTINATION_FINDERS)[number];
 export type HostFinder = (typeof HOST_FINDERS)[number];

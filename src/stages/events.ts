@@ -18,6 +18,7 @@ import {
   coreference,
   modifierPlace,
   withinPlace,
+  hostPlace,
   object,
   objectPlace,
   possessor,
@@ -70,7 +71,7 @@ function findVisitor(ctx: FinderContext, rule: CompiledTrigger, start: number, e
 
 function findHost(ctx: FinderContext, rule: CompiledTrigger, start: number, end: number): Actor | null {
   for (const finder of rule.host) {
-    const found = finder === 'subject' ? subject(ctx, start) : finder === 'agent' ? agent(ctx, end) : object(ctx, end);
+    const found = finder === 'subject' ? subject(ctx, start) : finder === 'agent' ? agent(ctx, end) : finder === 'place' ? hostPlace(ctx, start) : object(ctx, end);
     if (found) return found;
   }
   return null;
@@ -390,10 +391,16 @@ function nameUnnamed(doc: Doc, index: MentionIndex, candidates: Candidate[]): vo
   }
 }
 
+/** Days of one trip: a visit's mentions name the days of its programme ("arrives on the 13th … received on the 14th"). */
+const TRIP_DAYS = 7;
+const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+const dayOf = (value: string) => Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10))) / 86_400_000;
+
 function whenCompatible(a: { when: DateRef | null }, b: { when: DateRef | null }): boolean {
   if (!a.when || !b.when) return true;
   const x = a.when.date.value;
   const y = b.when.date.value;
+  if (DAY_VALUE.test(x) && DAY_VALUE.test(y)) return Math.abs(dayOf(x) - dayOf(y)) <= TRIP_DAYS;
   return x.startsWith(y) || y.startsWith(x);
 }
 
@@ -425,7 +432,8 @@ function placeRank(d: PlaceRef | null): number {
 
 /** Folds `c` into `into`: the more specific date (and its status), all evidence, named visitors. */
 function absorb(into: Candidate, c: Candidate): void {
-  const moreSpecific = c.when && (!into.when || c.when.date.value.length > into.when.date.value.length);
+  // The more specific date; of two days of one trip, the first.
+  const moreSpecific = c.when && (!into.when || c.when.date.value.length > into.when.date.value.length || (DAY_VALUE.test(c.when.date.value) && DAY_VALUE.test(into.when.date.value) && c.when.date.value < into.when.date.value));
   if (moreSpecific) {
     into.when = c.when;
     // A visit called off stays called off, whatever an earlier mention of the plan said.
