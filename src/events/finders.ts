@@ -26,6 +26,8 @@ export interface Actor {
   country: string | null;
   /** An unnamed actor in the singular with "the" ("the Ukrainian president"): one known person, not any official. */
   definite?: boolean;
+  /** The title of a definite actor named by its title alone ("the President's trip"): the article's holder of it. */
+  title?: string;
   /** Token range of the actor phrase. */
   start: number;
   end: number;
@@ -143,6 +145,11 @@ export function possessor(ctx: FinderContext, triggerStart: number): Actor | nul
       const m = ctx.index.covering.get(i - 1);
       if (m && isPerson(m)) return { people: [m], country: null, start: m.start, end: i + 1 };
       if (m) return unnamedActorAt(ctx, m, triggerStart + 1) ?? null;
+      // "the President's trip": the one the article calls the President.
+      const noun = ctx.doc.tokens[i - 1];
+      if (i >= 2 && ctx.doc.tokens[i - 2].lower === 'the' && /^\p{Lu}/u.test(noun?.text ?? '') && ctx.rules.actorNouns.has(noun.lower)) {
+        return { people: [], country: null, definite: true, title: noun.lower, start: i - 2, end: i + 1 };
+      }
       return null;
     }
     // Participles used as adjectives stay inside the phrase: "Pompeo's planned visit".

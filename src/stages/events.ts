@@ -40,6 +40,8 @@ interface Candidate {
   visitorCountry: string | null;
   /** The visitor was "the <nationality> <title>": one particular person. */
   definiteActor: boolean;
+  /** "the President's trip": the title that names the visitor (see nameUnnamed). */
+  actorTitle?: string;
   hosts: MentionRef[];
   destination: PlaceRef | null;
   when: DateRef | null;
@@ -163,7 +165,8 @@ const PRESENT_AUX = new Set(['is', 'are', 'am', 'has', 'have', 'does', "'s"]);
 function tenseOf(t: Token): Tense {
   const l = t.lower;
   if (PAST_AUX.has(l)) return 'past';
-  if (PRESENT_AUX.has(l)) return 'present';
+  // A possessive "'s" ("the President's trip") is no "is".
+  if (PRESENT_AUX.has(l)) return l === "'s" && t.pos !== 'AUX' ? null : 'present';
   if (t.pos !== 'VERB') return null;
   if (l === t.lemma) return null;
   if (/ing$/.test(l)) return 'present';
@@ -318,6 +321,7 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
           visitors: visitor.people,
           visitorCountry,
           definiteActor: visitor.definite ?? false,
+          ...(visitor.title ? { actorTitle: visitor.title } : {}),
           hosts: host?.people ?? [],
           destination,
           when: own ?? when,
@@ -370,6 +374,17 @@ function dateOngoing(doc: Doc, candidates: Candidate[]): void {
  */
 function nameUnnamed(doc: Doc, index: MentionIndex, candidates: Candidate[]): void {
   for (const c of candidates) {
+    if (c.actorTitle && !c.visitors.length) {
+      // "the President's trip": the article's most mentioned official with that title.
+      const title = new RegExp(`\\b${c.actorTitle}\\b`, 'i');
+      const holder = doc.entities.filter((e) => e.type === 'person' && e.official && e.titles.some((t) => title.test(t))).sort((a, b) => b.mentions.length - a.mentions.length)[0];
+      const mention = holder && index.mentions.find((m) => m.entity === holder);
+      if (mention) {
+        c.visitors = [mention];
+        c.visitorCountry ??= holder.country;
+      }
+      continue;
+    }
     if (c.visitors.length || !c.visitorCountry) continue;
     const sentence = doc.sentences[c.sentence];
     const taken = new Set(candidates.filter((o) => o !== c && o.sentence === c.sentence && !whenCompatible(o, c)).flatMap((o) => o.visitors.map((v) => v.entity.id)));
