@@ -138,6 +138,18 @@ function findWhen(doc: Doc, index: MentionIndex, anchorStart: number, anchorEnd:
   return best;
 }
 
+/** Dates after "again" ("and again in June 2016", "then again in December") later in the sentence, before another trigger. */
+function againDates(doc: Doc, index: MentionIndex, from: number, sentenceEnd: number, triggers: Array<[number, number]>): DateRef[] {
+  const next = triggers.find(([s]) => s >= from)?.[0] ?? sentenceEnd;
+  const found: DateRef[] = [];
+  for (let i = from; i < Math.min(next, sentenceEnd); i++) {
+    if (doc.tokens[i].lower !== 'again') continue;
+    const date = index.dates.find((d) => d.start > i && d.start <= i + 2 && d.end <= sentenceEnd && CALENDAR_VALUE.test(d.date.value));
+    if (date) found.push(date);
+  }
+  return found;
+}
+
 const REPORTING_VERBS = new Set(['say', 'announce', 'tell', 'report', 'confirm', 'state', 'add', 'disclose', 'reveal']);
 
 /** "the State Department announced Sunday", "he said on Monday": the day of the report, not of the visit. */
@@ -331,6 +343,30 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
             : [...evidence],
           met: [],
         });
+      }
+      // "visited Russia in July 2015 and again in December 2015": another trip to the same places.
+      const repeats = againDates(doc, index, end, sentence.endToken, triggerRanges);
+      for (const again of repeats) {
+        const againStatus = decideStatus(doc, rules, { start, end, when: again, implied: rule.status }, sentence.firstToken, sentence.endToken);
+        if (againStatus === 'negated') continue;
+        for (const destination of destinations) {
+          inSentence.push({
+            rule,
+            sentence: si,
+            start,
+            end,
+            visitors: visitor.people,
+            visitorCountry,
+            definiteActor: visitor.definite ?? false,
+            ...(visitor.title ? { actorTitle: visitor.title } : {}),
+            hosts: host?.people ?? [],
+            destination,
+            when: again,
+            status: againStatus,
+            evidence: [triggerSpan, evidence[1], span(doc.text, again.date.start, again.date.end), span(doc.text, doc.tokens[destination.start].start, doc.tokens[destination.end - 1].end)],
+            met: [],
+          });
+        }
       }
     }
     // 'sentence' destinations: borrow the nearest destination found in the same sentence.
