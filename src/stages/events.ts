@@ -127,9 +127,9 @@ function findWhen(doc: Doc, index: MentionIndex, anchorStart: number, anchorEnd:
     if (after && sinceClauseBetween(doc.tokens, gapStart, gapEnd)) continue;
     if (gapEnd - gapStart > MAX_DATE_DISTANCE) continue;
     const crosses = triggers.some(([s, e]) => s >= gapStart && e <= gapEnd && !(s === anchorStart && e === anchorEnd));
-    // "after first visiting Bhutan in June 2014, Modi visited the US": a date nearer another trigger before it is that one's.
-    const nearerOther = triggers.some(([s, e]) => e <= d.start && s !== anchorStart && d.start - e < gapEnd - gapStart);
-    const cost = gapEnd - gapStart + (crosses || nearerOther ? 100 : 0);
+    // "after first visiting Bhutan in June 2014, Modi visited the US": a date as near another trigger before it (or nearer) is that one's, not this one's.
+    if (triggers.some(([s, e]) => e <= d.start && s !== anchorStart && d.start - e <= gapEnd - gapStart)) continue;
+    const cost = gapEnd - gapStart + (crosses ? 100 : 0);
     if (cost < bestCost) {
       best = d;
       bestCost = cost;
