@@ -110,19 +110,21 @@ function addCities(
   capitals: Array<{ name: string; country: string }>,
 ): void {
   const lexicon = wordLexicon();
-  // One city per name: a capital, else the most populous of the namesakes.
+  // One city per name, accents aside ("Los Ángeles" in Chile and "Los Angeles" compete): a capital, else the most populous of the namesakes.
   const best = new Map<string, { name: string; country: string; population: number; capital: boolean }>();
+  const plainOf = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '');
   const consider = (city: { name: string; country: string; population: number; capital: boolean }) => {
-    const current = best.get(city.name);
+    const key = plainOf(city.name);
+    const current = best.get(key);
     const score = (c: typeof city) => c.population * (c.capital ? 10 : 1);
-    if (!current || score(city) > score(current)) best.set(city.name, city);
+    if (!current || score(city) > score(current)) best.set(key, city);
   };
   for (const c of worldCities(policy.minPopulation)) {
     const country = alpha3OfAlpha2.get(c.country);
     if (country && LATIN_NAME.test(c.name) && c.name.length > 2) consider({ ...c, country });
   }
   for (const c of capitals) {
-    const known = best.get(c.name);
+    const known = best.get(plainOf(c.name));
     if (known?.country === c.country) known.capital = true;
     else if (!known) consider({ ...c, population: 0, capital: true });
   }
@@ -133,7 +135,7 @@ function addCities(
     const entry = { type: 'city' as const, name: city.name, country: city.country, rule: GAZETTEER_RULES.city, cue: ordinaryWord ? 'strict' as const : strong ? 'none' as const : 'location' as const };
     add(city.name, entry);
     // English text often drops the accents: "Liege", "Malmo".
-    const plain = city.name.normalize('NFD').replace(/\p{M}/gu, '');
+    const plain = plainOf(city.name);
     if (plain !== city.name) add(plain, entry);
   }
 }

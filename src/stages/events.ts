@@ -138,6 +138,10 @@ function findWhen(doc: Doc, index: MentionIndex, anchorStart: number, anchorEnd:
   return best;
 }
 
+function partition<T>(items: readonly T[], keep: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(keep), items.filter((i) => !keep(i))];
+}
+
 /** Dates after "again" ("and again in June 2016", "then again in December") later in the sentence, before another trigger. */
 function againDates(doc: Doc, index: MentionIndex, from: number, sentenceEnd: number, triggers: Array<[number, number]>): DateRef[] {
   const next = triggers.find(([s]) => s >= from)?.[0] ?? sentenceEnd;
@@ -322,6 +326,8 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
       if (when) evidence.push(span(doc.text, when.date.start, when.date.end));
       // One visit per destination country of a tour; a listed place with a date of its own ("Bhutan in June, Brazil in July") takes it.
       for (const destination of destinations.length ? destinations : [null]) {
+        // "Premier Li and Chilean President Bachelet attended … in Santiago": a listed person of the destination's country hosts.
+        const [travellers, hosting] = destination && visitor.people.length > 1 ? partition(visitor.people, (p) => p.entity.country !== destination.country) : [visitor.people, []];
         const own = destination?.when;
         const ownStatus = own ? decideStatus(doc, rules, { start, end, when: own, implied: rule.status }, sentence.firstToken, sentence.endToken) : status;
         if (ownStatus === 'negated') continue;
@@ -330,11 +336,11 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
           sentence: si,
           start,
           end,
-          visitors: visitor.people,
+          visitors: travellers.length ? travellers : visitor.people,
           visitorCountry,
           definiteActor: visitor.definite ?? false,
           ...(visitor.title ? { actorTitle: visitor.title } : {}),
-          hosts: host?.people ?? [],
+          hosts: [...(host?.people ?? []), ...(travellers.length ? hosting : [])],
           destination,
           when: own ?? when,
           status: ownStatus,
