@@ -2,7 +2,7 @@
  * The document every stage reads and extends. Stages add their own layer and
  * return a new Doc; no stage mutates a layer another stage produced.
  */
-import type { DateMention, Entity, Figure, ReferenceDate, Span, VisitEvent } from './schema.ts';
+import type { DateMention, Entity, Figure, ReferenceDate, Setting, Span, VisitEvent } from './schema.ts';
 import { partitionPoint } from './sorted.ts';
 import { plainText } from './text/plain.ts';
 
@@ -47,10 +47,13 @@ export interface Doc {
   plain: string;
   referenceDate: ReferenceDate;
   title?: string;
-  dateline?: string;
+  /** "NAIROBI (Reuters)", "Havana, April 15 (RHC)": where the article says it was written, without the separator after it. */
+  dateline?: Span;
   sentences: Sentence[];
   tokens: Token[];
   entities: Entity[];
+  /** The country the article is written from, found by the entities stage. */
+  setting?: Setting;
   dates: DateMention[];
   figures: Figure[];
   events: VisitEvent[];
@@ -74,6 +77,42 @@ export function emptyDoc(text: string, referenceDate: ReferenceDate): Doc {
 
 export function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
+}
+
+/** Header and credit lines are among the first or last few lines, short, and not sentences: "By Jane Roe", "Published: 17 May 2025", "(Reporting by Jane Roe)". */
+const NOTE_LINES = 5;
+const NOTE_LENGTH = 80;
+
+/** Whether a trimmed line is short and no sentence. */
+const isNote = (line: string) => line.length <= NOTE_LENGTH && !/[.!?]["”’]?$/.test(line);
+
+/** [start, end) of the dateline and of the header lines among the first few, the title excepted. */
+export function headerLines(doc: Doc): Array<[number, number]> {
+  const lines: Array<[number, number]> = doc.dateline ? [[doc.dateline.start, doc.dateline.end]] : [];
+  const re = /[^\r\n]+/g;
+  for (let m = re.exec(doc.text), n = 0; m && n < NOTE_LINES; m = re.exec(doc.text)) {
+    const line = m[0].trim();
+    if (!line) continue;
+    n++;
+    if (line !== doc.title && isNote(line)) lines.push([m.index, m.index + m[0].length]);
+  }
+  return lines;
+}
+
+/** [start, end) of the credit lines among the last few: "(Reporting by Jane Roe; Editing by John Doe)", "— RNZ". */
+export function footerLines(doc: Doc): Array<[number, number]> {
+  const lines: Array<[number, number]> = [];
+  let end = doc.text.length;
+  for (let n = 0; n < NOTE_LINES && end > 0; ) {
+    const start = Math.max(doc.text.lastIndexOf('\n', end - 1), doc.text.lastIndexOf('\r', end - 1)) + 1;
+    const line = doc.text.slice(start, end).trim();
+    if (line) {
+      n++;
+      if (isNote(line)) lines.push([start, end]);
+    }
+    end = start - 1;
+  }
+  return lines;
 }
 
 /** Index of the sentence containing character offset `offset` (binary search), or -1. */

@@ -32,6 +32,15 @@ export const ReferenceDateSchema = z.object({
 });
 export type ReferenceDate = z.infer<typeof ReferenceDateSchema>;
 
+export const SettingSchema = z
+  .object({
+    country: Alpha3Schema,
+    rule: z.string().describe('setting.dateline: the place of the dateline; setting.outlet: the country of an outlet the dateline or a credit line names; setting.majority: the country most of the places belong to'),
+    evidence: SpanSchema.describe('the place or outlet that decided it'),
+  })
+  .describe('the country the article is written from: where "here" and "the country" are when nothing else says');
+export type Setting = z.infer<typeof SettingSchema>;
+
 export const DocumentSchema = z.object({
   id: z.string().describe('file stem'),
   source: z.string().describe('path as given on the command line, relative where possible'),
@@ -47,6 +56,7 @@ export const DocumentSchema = z.object({
   referenceDate: ReferenceDateSchema,
   title: z.string().optional(),
   dateline: z.string().optional(),
+  setting: SettingSchema.optional(),
   encoding: z
     .string()
     .optional()

@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { emptyDoc } from '../src/doc.ts';
 import { defaultContext, runPipeline, stagesThrough } from '../src/pipeline.ts';
 import { entities } from '../src/stages/entities.ts';
-import { entityExamples } from '../src/entities/rules.ts';
+import { entityExamples, settingExamples } from '../src/entities/rules.ts';
 
 const ctx = defaultContext();
-const extract = (text: string) => entities(runPipeline(emptyDoc(text, { value: null, origin: 'none' }), ctx, stagesThrough('tokenise')), ctx).entities;
+const read = (text: string) => entities(runPipeline(emptyDoc(text, { value: null, origin: 'none' }), ctx, stagesThrough('tokenise')), ctx);
+const extract = (text: string) => read(text).entities;
 const examples = entityExamples();
 
 describe('entity rule examples', () => {
@@ -30,5 +31,11 @@ describe('entity rule examples', () => {
     for (const text of example.absent ?? []) {
       expect(found.flatMap((e) => e.mentions.map((m) => m.text))).not.toContain(text);
     }
+  });
+});
+
+describe('outlet examples', () => {
+  it.each(settingExamples().map((e) => [`outlets.yaml ${e.rule}: ${e.example.text}`, e.example] as const))('%s', (_, example) => {
+    expect(read(example.text).setting?.country ?? null).toBe(example.setting);
   });
 });

@@ -99,7 +99,7 @@ describe('tokenise', () => {
   it('finds the headline and a wire dateline', () => {
     const doc = run(readFileSync('seeds/000_8adeb89ad61cd016.txt', 'utf8'));
     expect(doc.title).toBe('Vietnam’s top leader to pay rare visit to North Korea in October, sources say');
-    expect(doc.dateline).toBe('HANOI (Reuters)');
+    expect(doc.dateline?.text).toBe('HANOI (Reuters)');
   });
 
   it('copes with empty, whitespace-only and very long single-line text', () => {

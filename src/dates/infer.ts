@@ -15,14 +15,11 @@
  */
 import type { ParsedResult } from 'chrono-node';
 import type { ReferenceDate, Span } from '../schema.ts';
-import { span, type Doc } from '../doc.ts';
+import { headerLines, span, type Doc } from '../doc.ts';
 import { noteOf } from './notes.ts';
 import { monthIndex, pad2, ymd } from './reference.ts';
 import type { Tense } from './tense.ts';
 
-/** A header line: among the first lines, short, not a sentence. */
-const HEADER_LINES = 5;
-const HEADER_LENGTH = 80;
 /** A wire service's trailing tag, "tagreuters.com2025binary_…", within the last TAIL characters. */
 const WIRE_TAG = /\btag[a-z]+\.com((?:19|20)\d\d)/i;
 const TAIL = 600;
@@ -37,24 +34,6 @@ function certainDate(r: ParsedResult): { y: number; m: number | null; d: number 
   const m = r.start.isCertain('month') ? r.start.get('month') : null;
   const d = m !== null && r.start.isCertain('day') ? r.start.get('day') : null;
   return { y: r.start.get('year')!, m, d };
-}
-
-/** [start, end) of the dateline and of the short lines among the first few, the title excepted. */
-function headerLines(doc: Doc): Array<[number, number]> {
-  const lines: Array<[number, number]> = [];
-  if (doc.dateline) {
-    const at = doc.text.indexOf(doc.dateline);
-    if (at >= 0) lines.push([at, at + doc.dateline.length]);
-  }
-  const re = /[^\r\n]+/g;
-  for (let m = re.exec(doc.text), n = 0; m && n < HEADER_LINES; m = re.exec(doc.text)) {
-    const line = m[0].trim();
-    if (!line) continue;
-    n++;
-    if (line === doc.title || line.length > HEADER_LENGTH || /[.!?]["”’]?$/.test(line)) continue;
-    lines.push([m.index, m.index + m[0].length]);
-  }
-  return lines;
 }
 
 function spanOf(doc: Doc, r: ParsedResult): Span {
@@ -96,11 +75,11 @@ export function inferReferenceDate(doc: Doc, results: ParsedResult[], tenseAt: (
 
   // 2. A month: the dateline, else a relative + named month pair.
   let month: { m: number; d: number | null; evidence: Span; reason: string } | null = null;
-  if (doc.dateline) {
-    const at = doc.text.indexOf(doc.dateline);
-    const r = results.find((x) => x.index >= at && x.index + x.text.length <= at + doc.dateline!.length && !noteOf(x.start));
+  const { dateline } = doc;
+  if (dateline) {
+    const r = results.find((x) => x.index >= dateline.start && x.index + x.text.length <= dateline.end && !noteOf(x.start));
     if (r && r.start.isCertain('month') && r.start.isCertain('day')) {
-      month = { m: r.start.get('month')!, d: r.start.get('day')!, evidence: spanOf(doc, r), reason: `the dateline '${doc.dateline}'` };
+      month = { m: r.start.get('month')!, d: r.start.get('day')!, evidence: spanOf(doc, r), reason: `the dateline '${dateline.text}'` };
     }
   }
   if (!month) {

@@ -1,6 +1,6 @@
 /**
  * The schemas of the entity rule files (titles.yaml, places.yaml, organizations.yaml,
- * entity-persons.yaml) and the types read from them. The gazetteer reads places and known
+ * entity-persons.yaml, outlets.yaml) and the types read from them. The gazetteer reads places and known
  * organisations in these shapes, and rules.ts, which compiles the files, builds the gazetteer:
  * so the shapes live here, and both import them.
  */
@@ -112,6 +112,27 @@ export const PersonsFileSchema = z
           after: words.optional(),
           lineStart: words.optional(),
           lemmas: words.optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** An example of an article's setting: the text, read by the stage, must be set in this country (null: in none). */
+export const SettingExampleSchema = z.object({ text: z.string().min(1), setting: Alpha3Schema.nullable() }).strict();
+export type SettingExample = z.infer<typeof SettingExampleSchema>;
+
+export const OutletsFileSchema = z
+  .object({
+    pictureWords: words,
+    outlets: z.array(
+      z
+        .object({
+          id: rule.id,
+          description: rule.description,
+          country: Alpha3Schema.nullable().describe('null: the outlet reports from everywhere'),
+          names: words,
+          examples: z.array(SettingExampleSchema).min(1),
         })
         .strict(),
     ),

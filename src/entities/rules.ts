@@ -1,6 +1,6 @@
 /**
  * The entity rule files (titles.yaml, places.yaml, organizations.yaml,
- * entity-persons.yaml) compiled into the form the stage uses, built once per
+ * entity-persons.yaml, outlets.yaml) compiled into the form the stage uses, built once per
  * rules directory together with the gazetteer. Their schemas are in
  * rule-files.ts.
  */
@@ -8,7 +8,16 @@ import { cachedByDir, DEFAULT_RULES_DIR, loadRuleFile, type RuleSource } from '.
 import { buildGazetteer, type NameEntry } from '../gazetteer/gazetteer.ts';
 import { normalise, PhraseIndex, phraseWords } from '../gazetteer/phrase-index.ts';
 import { wordLexicon, type WordLexicon } from '../gazetteer/packages.ts';
-import { OrganizationsFileSchema, PersonsFileSchema, PlacesFileSchema, TitlesFileSchema, type EntityExample, type TitleKind } from './rule-files.ts';
+import {
+  OrganizationsFileSchema,
+  OutletsFileSchema,
+  PersonsFileSchema,
+  PlacesFileSchema,
+  TitlesFileSchema,
+  type EntityExample,
+  type SettingExample,
+  type TitleKind,
+} from './rule-files.ts';
 
 /** The patterns the engine implements; each must be declared (with its words) in entity-persons.yaml. */
 export const PERSON_PATTERNS = [
@@ -94,6 +103,16 @@ export interface CueRule {
   rule: string;
 }
 
+/** The outlets of outlets.yaml, for the article's setting. */
+export interface Outlets {
+  /** Any outlet name as a whole word, longest first (global, for matchAll). */
+  names: RegExp;
+  /** The country of each name; null for an outlet that reports from everywhere. */
+  countryOf: Map<string, string | null>;
+  /** A word that makes a credit line a picture's. */
+  picture: RegExp;
+}
+
 export interface EntityRules {
   /** Countries, nationalities, cities, regions, aliases and known organisations. */
   names: PhraseIndex<NameEntry>;
@@ -133,6 +152,7 @@ export interface EntityRules {
   /** Lower-case nouns after a name that make it an organisation's ("Tanjug news agency", "Cofinec shares"). */
   orgNounsAfter: CuePhrases;
   lexicon: WordLexicon;
+  outlets: Outlets;
 }
 
 const FILES = ['titles.yaml', 'places.yaml', 'organizations.yaml', 'entity-persons.yaml'] as const;
@@ -143,10 +163,11 @@ function loadFiles(dir: string) {
     places: loadRuleFile(dir, 'places.yaml', PlacesFileSchema),
     organizations: loadRuleFile(dir, 'organizations.yaml', OrganizationsFileSchema),
     persons: loadRuleFile(dir, 'entity-persons.yaml', PersonsFileSchema),
+    outlets: loadRuleFile(dir, 'outlets.yaml', OutletsFileSchema),
   };
 }
 
-/** Rule ids must be unique across the four files: entities record them as their `rule`. */
+/** Rule ids must be unique across the files: entities record them as their `rule`. */
 function checkUniqueIds(sources: Array<{ source: RuleSource; groups: Array<[string, Array<{ id: string }>]> }>): void {
   const seen = new Set<string>();
   for (const { source, groups } of sources) {
@@ -165,13 +186,31 @@ function plural(word: string): string {
   return word + 's';
 }
 
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One of `words` as a whole word: no letter or digit next to it. */
+const wholeWords = (words: string[], flags: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})(?![\\p{L}\\p{N}])`, flags);
+
+function compileOutlets({ data, source }: ReturnType<typeof loadFiles>['outlets']): Outlets {
+  const countryOf = new Map<string, string | null>();
+  data.outlets.forEach((o, i) =>
+    o.names.forEach((name, k) => {
+      if (countryOf.has(name)) source.fail(['outlets', i, 'names', k], `outlet name '${name}' is listed twice`);
+      countryOf.set(name, o.country);
+    }),
+  );
+  // Names as written: "Nation" or "Star" in lower case is an ordinary word.
+  return { names: wholeWords([...countryOf.keys()], 'gu'), countryOf, picture: wholeWords(data.pictureWords, 'iu') };
+}
+
 function compile(dir: string): EntityRules {
-  const { titles, places, organizations, persons } = loadFiles(dir);
+  const { titles, places, organizations, persons, outlets } = loadFiles(dir);
   checkUniqueIds([
     { source: titles.source, groups: [['modifiers', titles.data.modifiers], ['titles', titles.data.titles]] },
     { source: places.source, groups: [['directions', [places.data.directions]], ['placeCue', [places.data.placeCue]], ['venue', [places.data.venue]], ['codes', places.data.codes], ['ofPhrases', places.data.ofPhrases], ['suffixes', places.data.suffixes], ['aliases', places.data.aliases]] },
     { source: organizations.source, groups: [['suffixes', organizations.data.suffixes], ['ofPhrases', organizations.data.ofPhrases], ['descriptors', organizations.data.descriptors], ['known', organizations.data.known], ['patterns', organizations.data.patterns]] },
     { source: persons.source, groups: [['patterns', persons.data.patterns]] },
+    { source: outlets.source, groups: [['outlets', outlets.data.outlets]] },
   ]);
   places.data.aliases.forEach((a, i) => {
     if (a.country === undefined && !a.names.every((n) => a.countries?.[n])) places.source.fail(['aliases', i], `alias '${a.id}' needs a country, or a country for each name in 'countries'`);
@@ -241,6 +280,7 @@ function compile(dir: string): EntityRules {
     teamAfter: new CuePhrases(phrases(organizations.data.patterns.find((p) => p.id === 'team-cue')?.after)),
     orgNounsAfter: new CuePhrases(phrases(organizations.data.patterns.find((p) => p.id === 'org-noun-after')?.after)),
     lexicon: wordLexicon(),
+    outlets: compileOutlets(outlets),
   };
 }
 
@@ -259,4 +299,9 @@ export function entityExamples(dir?: string): Array<{ file: string; rule: string
   collect(FILES[2], [files.organizations.data.suffixes, files.organizations.data.ofPhrases, files.organizations.data.descriptors, files.organizations.data.known, files.organizations.data.patterns]);
   collect(FILES[3], [files.persons.data.patterns]);
   return out;
+}
+
+/** Every `examples:` entry of outlets.yaml, with the outlet group it belongs to. */
+export function settingExamples(dir?: string): Array<{ rule: string; example: SettingExample }> {
+  return loadFiles(dir ?? DEFAULT_RULES_DIR).outlets.data.outlets.flatMap((o) => o.examples.map((example) => ({ rule: o.id, example })));
 }

@@ -23,7 +23,8 @@ export function explainText(doc: Doc, rule?: string): string {
   const head = [
     `reference date: ${doc.referenceDate.value ?? 'none'} (${doc.referenceDate.origin}${doc.referenceDate.evidence ? `, from "${doc.referenceDate.evidence.text}"` : ''})`,
     ...(doc.title ? [`title: ${doc.title}`] : []),
-    ...(doc.dateline ? [`dateline: ${doc.dateline}`] : []),
+    ...(doc.dateline ? [`dateline: ${doc.dateline.text}`] : []),
+    ...(doc.setting ? [`setting: ${doc.setting.country}, from "${doc.setting.evidence.text}"  [${doc.setting.rule}]`] : []),
     `found: ${doc.entities.length} entities, ${doc.dates.length} dates, ${doc.figures.length} figures, ${doc.events.length} visits`,
   ];
   const body = bySentence(doc, rule).map((s) => [`[${s.index + 1}] ${s.span.text}`, ...s.annotations.map(line)].join('\n'));

@@ -7,7 +7,8 @@
  * them sentence by sentence (src/entities/sentence/, its cues listed in the
  * order they run in cues/index.ts), and the article as a whole decides which
  * mentions are one entity (src/entities/resolve.ts). No general-purpose tagger
- * runs here: compromise contributes only its lexicon.
+ * runs here: compromise contributes only its lexicon. The places found, with the
+ * dateline and credit lines, give the article's setting (src/entities/setting.ts).
  */
 import type { Doc } from '../doc.ts';
 import type { StageContext } from '../stage-context.ts';
@@ -17,6 +18,7 @@ import { readSentence } from '../entities/sentence/reader.ts';
 import type { Description, Mention } from '../entities/sentence/types.ts';
 import { resolve } from '../entities/resolve.ts';
 import { actorKnowledge } from '../actors/knowledge.ts';
+import { findSetting } from '../entities/setting.ts';
 
 /** Loads the rules and the actor knowledge base up front (for a pipeline's `prepare` hook); `entities` loads them on first use otherwise. */
 export function prepareEntities(ctx: StageContext): void {
@@ -38,5 +40,6 @@ export function entities(doc: Doc, ctx: StageContext): Doc {
   // In text order: sentences follow each other, so one sort of the article's mentions orders each sentence's.
   mentions.sort((a, b) => a.start - b.start);
   const world = { actors: actorKnowledge(ctx.rulesDir), date: doc.referenceDate.value ?? undefined };
-  return { ...doc, entities: resolve(mentions, descriptions, rules, doc.text, world) };
+  const found = resolve(mentions, descriptions, rules, doc.text, world);
+  return { ...doc, entities: found, setting: findSetting(doc, found, rules.outlets) };
 }

@@ -9,7 +9,8 @@
  * sentence at a single line break, and news uses line breaks for headlines,
  * bylines and captions, so sentences are also cut there.
  */
-import type { Doc, Sentence, Token } from '../doc.ts';
+import { span, type Doc, type Sentence, type Token } from '../doc.ts';
+import type { Span } from '../schema.ts';
 import { wink } from './wink.ts';
 
 /** A possessive "'s" still attached to its word. */
@@ -141,8 +142,29 @@ function tokenisePiece(text: string, plain: string, offset: number, tokens: Toke
   });
 }
 
-/** "HANOI (Reuters) -", "SEOUL, Aug 3 (Yonhap) —", "LONDON —" at the start of a paragraph. */
-const DATELINE = /^([A-Z][A-Z.'’ -]{1,40}[A-Z.])(,[^()\n]{1,40})?\s*(\([A-Za-z .&]{2,30}\))?\s*[-–—]{1,2}\s*/;
+const OUTLET = String.raw`\s*\([A-Za-z .&]{2,30}\)`;
+const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?`;
+/**
+ * A dateline at the start of a paragraph: a place, maybe a date or state, maybe the outlet, then a
+ * dash or colon. In capitals: "HANOI (Reuters) -", "SEOUL, Aug 3 (Yonhap) —", "LONDON —".
+ * In title case, which ordinary lines also start with, only with a date or an outlet, or with a
+ * separator set off by a space: "Havana, April 15 (RHC), --", "New Delhi :", "Tokyo –" — not
+ * "Analysis: …" or "Tokyo-based".
+ */
+const DATELINE = new RegExp(
+  String.raw`^(?:(?<caps>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?<where>,[^()\n]{1,40})?|(?<name>[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){0,3})(?<when>,\s*(?:${MONTH} \d{1,2}|\d{1,2} ${MONTH})(?:,? \d{4})?)?)` +
+    String.raw`(?<outlet>${OUTLET})?,?(?<gap>\s*)(?<separator>[-–—]{1,2}|:)`,
+);
+
+/** The dateline in one line, if it has one: a dash after a place in capitals, or a date, an outlet or a spaced separator. */
+function datelineIn(line: string, isTitle: boolean): string | undefined {
+  const g = DATELINE.exec(line)?.groups;
+  if (!g) return undefined;
+  // A headline in title case has the same shape ("Trump - Putin summit").
+  if (g.name && isTitle) return undefined;
+  if (!(g.where || g.when || g.outlet || g.gap || (g.caps && g.separator !== ':'))) return undefined;
+  return `${g.caps ?? g.name}${g.where ?? g.when ?? ''}${g.outlet ?? ''}`.trimEnd();
+}
 
 export function tokenise(doc: Doc): Doc {
   const tokens: Token[] = [];
@@ -151,17 +173,17 @@ export function tokenise(doc: Doc): Doc {
   const lines = lineRanges(doc.plain, 3);
 
   let title: string | undefined;
-  let dateline: string | undefined;
+  let dateline: Span | undefined;
   if (lines.length > 1) {
     const [s, e] = lines[0];
     const first = doc.text.slice(s, e);
     // A headline: one short line with no sentence-final full stop, followed by more text.
     if (first.length <= 200 && !/[.]$/.test(first)) title = first;
   }
-  for (const [s, e] of lines.slice(0, 3)) {
-    const m = DATELINE.exec(doc.text.slice(s, e));
-    if (m && (m[3] || /[-–—]/.test(m[0]))) {
-      dateline = m[0].replace(/[\s\-–—]+$/, '');
+  for (const [i, [s, e]] of lines.entries()) {
+    const found = datelineIn(doc.text.slice(s, e), i === 0 && title !== undefined);
+    if (found) {
+      dateline = span(doc.text, s, s + found.length);
       break;
     }
   }
