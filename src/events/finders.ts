@@ -107,11 +107,27 @@ function inPrepositionalPhrase(ctx: FinderContext, m: MentionRef): boolean {
   return false;
 }
 
+/** "His Majesty", "Her Excellency": how news names the person the article is about. */
+const HONORIFIC_NOUNS = new Set(['majesty', 'excellency', 'holiness', 'highness']);
+
 /** Nearest actor before the trigger in the sentence, not inside a prepositional phrase. */
 export function subject(ctx: FinderContext, triggerStart: number): Actor | null {
   for (let i = triggerStart - 1; i >= ctx.sentenceStart; i--) {
     const t = ctx.doc.tokens[i];
+    // A bracketed aside after a name is skipped: "Premier Li Keqiang (L back) and …".
+    if (t.text === ')') {
+      let j = i - 1;
+      while (j >= ctx.sentenceStart && ctx.doc.tokens[j].text !== '(' && i - j < 8) j--;
+      if (j >= ctx.sentenceStart && ctx.doc.tokens[j].text === '(') {
+        i = j;
+        continue;
+      }
+    }
     if (isClauseBreak(t)) break;
+    if (HONORIFIC_NOUNS.has(t.lower) && i > ctx.sentenceStart && POSSESSIVE_PRONOUNS.has(ctx.doc.tokens[i - 1].lower)) {
+      const p = previousPerson(ctx, i - 1);
+      return p ? { people: [p], country: null, start: i - 1, end: i + 1 } : null;
+    }
     const m = ctx.index.covering.get(i);
     if (m && isPerson(m) && inPrepositionalPhrase(ctx, m)) {
       i = m.start;
@@ -145,10 +161,13 @@ export function possessor(ctx: FinderContext, triggerStart: number): Actor | nul
       const m = ctx.index.covering.get(i - 1);
       if (m && isPerson(m)) return { people: [m], country: null, start: m.start, end: i + 1 };
       if (m) return unnamedActorAt(ctx, m, triggerStart + 1) ?? null;
-      // "the President's trip": the one the article calls the President.
+      // "the President's trip", "the Crown Prince's visit": the one the article calls so.
       const noun = ctx.doc.tokens[i - 1];
-      if (i >= 2 && ctx.doc.tokens[i - 2].lower === 'the' && /^\p{Lu}/u.test(noun?.text ?? '') && ctx.rules.actorNouns.has(noun.lower)) {
-        return { people: [], country: null, definite: true, title: noun.lower, start: i - 2, end: i + 1 };
+      let k = i - 1;
+      while (k > ctx.sentenceStart && k > i - 4 && /^\p{Lu}/u.test(ctx.doc.tokens[k].text)) k--;
+      if (k < i - 1 && ctx.doc.tokens[k].lower === 'the' && ctx.rules.actorNouns.has(noun.lower)) {
+        const title = ctx.doc.tokens.slice(k + 1, i).map((w) => w.lower).join(' ');
+        return { people: [], country: null, definite: true, title, start: k, end: i + 1 };
       }
       return null;
     }
@@ -236,9 +255,16 @@ export function object(ctx: FinderContext, triggerEnd: number): Actor | null {
   return actorAfter(ctx, triggerEnd, 4);
 }
 
+/** "during a visit to Portugal, the Emirates announced …": the person the article's visits are about. */
+export function topic(ctx: FinderContext, triggerStart: number): Actor | null {
+  const p = previousPerson(ctx, triggerStart);
+  return p ? { people: [p], country: null, start: triggerStart, end: triggerStart } : null;
+}
+
 /** "the first visit … since President Ho Chi Minh": the person right after "since". */
 export function since(ctx: FinderContext, triggerEnd: number): Actor | null {
-  return actorAfter(ctx, triggerEnd, 4);
+  // The pattern ends on the first word after "since".
+  return actorAfter(ctx, triggerEnd - 1, 4);
 }
 
 export interface PlaceRef {
@@ -284,7 +310,7 @@ function withCoordinated(ctx: FinderContext, first: PlaceRef | null): PlaceRef[]
   let i = afterListFiller(ctx, first);
   while (i < ctx.sentenceEnd && /^(,|and|&|then)$/.test(ctx.doc.tokens[i].lower)) {
     let next: PlaceRef | null = null;
-    for (let j = i + 1; j < Math.min(ctx.sentenceEnd, i + 8); j++) {
+    for (let j = i + 1; j < Math.min(ctx.sentenceEnd, i + 10); j++) {
       const m = ctx.index.startingAt.get(j);
       if (m && isPlace(m)) {
         next = placeOf(m);

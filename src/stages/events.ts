@@ -19,6 +19,7 @@ import {
   modifierPlace,
   withinPlace,
   hostPlace,
+  topic,
   object,
   objectPlace,
   possessor,
@@ -65,7 +66,9 @@ function findVisitor(ctx: FinderContext, rule: CompiledTrigger, start: number, e
             ? agent(ctx, end)
             : finder === 'object'
               ? object(ctx, end)
-              : since(ctx, end);
+              : finder === 'topic'
+                ? topic(ctx, start)
+                : since(ctx, end);
     if (found) return found;
   }
   return null;
@@ -122,6 +125,8 @@ function findWhen(doc: Doc, index: MentionIndex, anchorStart: number, anchorEnd:
     if (d.end > sentenceEnd) continue;
     if ((d.date.type !== 'DATE' && d.date.type !== 'TIME') || !CALENDAR_VALUE.test(d.date.value)) continue;
     if (reportingDate(doc.tokens, d.start)) continue;
+    // "the first visit since 2019": the date of an earlier trip (sinceDates), not this one's.
+    if (d.start > 0 && doc.tokens[d.start - 1].lower === 'since') continue;
     const after = d.start >= anchorEnd;
     const [gapStart, gapEnd] = after ? [anchorEnd, d.start] : [d.end, anchorStart];
     if (after && sinceClauseBetween(doc.tokens, gapStart, gapEnd)) continue;
@@ -140,6 +145,20 @@ function findWhen(doc: Doc, index: MentionIndex, anchorStart: number, anchorEnd:
 
 function partition<T>(items: readonly T[], keep: (item: T) => boolean): [T[], T[]] {
   return [items.filter(keep), items.filter((i) => !keep(i))];
+}
+
+/** A date after "since" in "the first (visit) … since 2019", before another trigger: a trip was made then. */
+function firstSinceDates(doc: Doc, index: MentionIndex, start: number, end: number, sentenceStart: number, sentenceEnd: number, triggers: Array<[number, number]>): Array<DateRef & { since: true }> {
+  let first = false;
+  for (let i = Math.max(sentenceStart, start - 8); i < end; i++) if (doc.tokens[i].lower === 'first') first = true;
+  if (!first) return [];
+  const next = triggers.find(([s]) => s >= end)?.[0] ?? sentenceEnd;
+  for (let i = end; i < Math.min(next, end + 8, sentenceEnd); i++) {
+    if (doc.tokens[i].lower !== 'since') continue;
+    const date = index.dates.find((d) => d.start === i + 1 && d.end <= sentenceEnd && CALENDAR_VALUE.test(d.date.value) && d.date.type === 'DATE');
+    return date ? [{ ...date, since: true }] : [];
+  }
+  return [];
 }
 
 /** Dates after "again" ("and again in June 2016", "then again in December") later in the sentence, before another trigger. */
@@ -350,10 +369,11 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
           met: [],
         });
       }
-      // "visited Russia in July 2015 and again in December 2015": another trip to the same places.
-      const repeats = againDates(doc, index, end, sentence.endToken, triggerRanges);
+      // "visited Russia in July 2015 and again in December 2015": another trip to the same places;
+      // "the first visit to Japan since 2019": an earlier one, made.
+      const repeats: Array<DateRef & { since?: true }> = [...againDates(doc, index, end, sentence.endToken, triggerRanges), ...firstSinceDates(doc, index, start, end, sentence.firstToken, sentence.endToken, triggerRanges)];
       for (const again of repeats) {
-        const againStatus = decideStatus(doc, rules, { start, end, when: again, implied: rule.status }, sentence.firstToken, sentence.endToken);
+        const againStatus = again.since ? 'completed' : decideStatus(doc, rules, { start, end, when: again, implied: rule.status }, sentence.firstToken, sentence.endToken);
         if (againStatus === 'negated') continue;
         for (const destination of destinations) {
           inSentence.push({
@@ -367,7 +387,7 @@ function extractCandidates(doc: Doc, rules: CompiledVisitRules, index: MentionIn
             ...(visitor.title ? { actorTitle: visitor.title } : {}),
             hosts: host?.people ?? [],
             destination,
-            when: again,
+            when: { date: again.date, start: again.start, end: again.end },
             status: againStatus,
             evidence: [triggerSpan, evidence[1], span(doc.text, again.date.start, again.date.end), span(doc.text, doc.tokens[destination.start].start, doc.tokens[destination.end - 1].end)],
             met: [],
