@@ -83,7 +83,7 @@ describe('envoy extract on a pool of workers', () => {
     expect(csv.code).toBe(0);
     const rows = csv.stdout.split('\r\n').filter(Boolean);
     expect(rows[0]).toBe('document,date,visitor,visitor country,destination country,place,status,CAMEO code,evidence');
-    expect(rows.slice(1).sort()).toEqual([expect.stringMatching(/a\/one\.txt,2024-W11,Merkel,,FRA,,planned,042,Merkel … visit … France/), expect.stringMatching(/b\/two\.txt,2024-W11,Macron,,CHN,,planned,042,/)]);
+    expect(rows.slice(1).sort()).toEqual([expect.stringMatching(/a\/one\.txt,2024-W11,Merkel,DEU,FRA,,planned,042,Merkel … visit … France/), expect.stringMatching(/b\/two\.txt,2024-W11,Macron,FRA,CHN,,planned,042,/)]);
     const jsonl = await envoy(['extract', dir, '--workers', '1']);
     expect(jsonl.stdout.trim().split('\n').map((l) => ExtractionSchema.parse(JSON.parse(l)).document.id).sort()).toEqual(['none', 'one', 'two']);
     expect(jsonl.stderr.trim().split('\n')).toHaveLength(1);

@@ -10,7 +10,7 @@ import { root } from './support/envoy-cli.ts';
 // A copy of the package (sources, package.json, bin/) with the real node_modules linked in, so a
 // source file can be changed without touching the checkout.
 const copy = mkdtempSync(path.join(tmpdir(), 'envoy-bundle-'));
-for (const dir of ['src', 'bin', 'rules']) cpSync(path.join(root, dir), path.join(copy, dir), { recursive: true });
+for (const dir of ['src', 'bin', 'rules', 'data']) cpSync(path.join(root, dir), path.join(copy, dir), { recursive: true });
 cpSync(path.join(root, 'package.json'), path.join(copy, 'package.json'));
 symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -90,7 +90,7 @@ describe('where no bundle can be written', () => {
     // A package whose cache directory cannot be made (a file stands where it would go).
     const readOnly = mkdtempSync(path.join(tmpdir(), 'envoy-nobundle-'));
     try {
-      for (const dir of ['src', 'bin', 'rules']) cpSync(path.join(root, dir), path.join(readOnly, dir), { recursive: true });
+      for (const dir of ['src', 'bin', 'rules', 'data']) cpSync(path.join(root, dir), path.join(readOnly, dir), { recursive: true });
       cpSync(path.join(root, 'package.json'), path.join(readOnly, 'package.json'));
       mkdirSync(path.join(readOnly, 'node_modules'));
       for (const name of readdirSync(path.join(root, 'node_modules'))) {
