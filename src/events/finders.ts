@@ -107,6 +107,16 @@ function inPrepositionalPhrase(ctx: FinderContext, m: MentionRef): boolean {
   return false;
 }
 
+/** "a delegation led by X", "headed by X". */
+const LEADS = new Set(['led', 'headed']);
+
+/** Whether the person follows "led by" or "headed by", titles between ("headed by President X"). */
+function ledBy(ctx: FinderContext, m: MentionRef): boolean {
+  let i = m.start - 1;
+  while (i > ctx.sentenceStart && i >= m.start - 4 && /^\p{Lu}/u.test(ctx.doc.tokens[i].text)) i--;
+  return i > ctx.sentenceStart && ctx.doc.tokens[i].lower === 'by' && LEADS.has(ctx.doc.tokens[i - 1].lower);
+}
+
 /** "His Majesty", "Her Excellency": how news names the person the article is about. */
 const HONORIFIC_NOUNS = new Set(['majesty', 'excellency', 'holiness', 'highness']);
 
@@ -129,6 +139,8 @@ export function subject(ctx: FinderContext, triggerStart: number): Actor | null 
       return p ? { people: [p], country: null, start: i - 1, end: i + 1 } : null;
     }
     const m = ctx.index.covering.get(i);
+    // "a Ghanaian delegation, headed by President X, will …": the one who leads it is the visitor.
+    if (m && isPerson(m) && ledBy(ctx, m)) return { people: [m], country: null, start: m.start, end: m.end };
     if (m && isPerson(m) && inPrepositionalPhrase(ctx, m)) {
       i = m.start;
       continue;
@@ -359,6 +371,12 @@ function afterListFiller(ctx: FinderContext, place: PlaceRef): number {
   return i;
 }
 
+/** The country the article is written from (its dateline, outlet or most named country), standing at tokens [start, end). */
+export function settingPlace(ctx: FinderContext, start: number, end: number): PlaceRef | null {
+  const country = ctx.doc.setting?.country;
+  return country ? { mention: null, country, start, end } : null;
+}
+
 /** "visited Hanoi", "arrived in Seoul" (the pattern took the preposition). */
 export function objectPlace(ctx: FinderContext, triggerEnd: number): PlaceRef[] {
   return withCoordinated(ctx, placeAfter(ctx, triggerEnd, 2));
@@ -440,6 +458,8 @@ export function coreference(ctx: FinderContext, triggerStart: number, triggerEnd
     const t = ctx.doc.tokens[i];
     if (isClauseBreak(t)) return null;
     const l = t.lower;
+    // "here" is where the article is written from.
+    if (l === 'here') return settingPlace(ctx, i, i + 1);
     const refers = l === 'there' || (COUNTRY_NOUNS.has(l) && determinedBy(ctx.doc.tokens, i, triggerStart + 1));
     if (refers) {
       const m = referredCountry(ctx, triggerStart, visitorCountry);

@@ -8,7 +8,7 @@ import { compilePattern, PatternSchema, StartIndex, type CompiledPattern } from 
 import { VisitStatusSchema, type VisitStatus } from '../schema.ts';
 
 export const VISITOR_FINDERS = ['subject', 'possessor', 'agent', 'object', 'since', 'topic'] as const;
-export const DESTINATION_FINDERS = ['object', 'to', 'modifier', 'within', 'coreference', 'host-country', 'sentence'] as const;
+export const DESTINATION_FINDERS = ['object', 'to', 'modifier', 'within', 'coreference', 'host-country', 'setting', 'sentence'] as const;
 export const HOST_FINDERS = ['subject', 'agent', 'object', 'place'] as const;
 export type VisitorFinder = (typeof VISITOR_FINDERS)[number];
 export type DestinationFinder = (typeof DESTINATION_FINDERS)[number];

@@ -18,6 +18,7 @@ import {
   coreference,
   modifierPlace,
   withinPlace,
+  settingPlace,
   hostPlace,
   topic,
   object,
@@ -90,6 +91,7 @@ function findDestinations(ctx: FinderContext, rule: CompiledTrigger, start: numb
     else if (finder === 'to') found = toPlace(ctx, end);
     else if (finder === 'modifier') found = modifierPlace(ctx, start);
     else if (finder === 'within') found = withinPlace(ctx, start, end);
+    else if (finder === 'setting') found = [settingPlace(ctx, start, end)].filter((p): p is PlaceRef => p !== null);
     else if (finder === 'coreference') found = [coreference(ctx, start, end, visitorCountry)].filter((p): p is PlaceRef => p !== null);
     else if (finder === 'host-country') {
       const country = host?.people[0]?.entity.country ?? host?.country ?? null;
