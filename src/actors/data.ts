@@ -67,12 +67,12 @@ export function parseTerm(text: string): DerivedTerm | undefined {
 
 /** The form names are compared in: lower case, no accents, hyphens and dots as spaces, one space between words. */
 const ASCII_NAME = /^[A-Za-z ]*$/;
+const ASCII_PUNCTUATED = /^[A-Za-z .'-]*$/;
 export function foldName(name: string): string {
-  // Most names are plain ASCII letters: the full fold is for the rest (it costs a tenth of the index's build).
+  // Most names are plain ASCII: the accent fold is for the rest (it costs a tenth of the index's build).
   if (ASCII_NAME.test(name)) return name.toLowerCase().trim().replace(/ {2,}/g, ' ');
+  if (!ASCII_PUNCTUATED.test(name)) name = name.normalize('NFD').replace(/\p{M}+/gu, '');
   return name
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[\u2018\u2019`]/g, "'")
     .replace(/[-.]+/g, ' ')

@@ -96,19 +96,27 @@ export function countryAt(actor: Actor, date: string | undefined): { country: st
   return term.country ? { country: term.country, term } : undefined;
 }
 
+/** How many answers the memo of identify holds before it starts again. */
+const MEMO_LIMIT = 20_000;
+
 export class ActorKnowledge {
   private readonly byName = new Map<string, Actor[]>();
   private readonly bySurname = new Map<string, Actor[]>();
   /** Each word of a name of several words: a name of one word, and fuller and shorter forms, are found through it. */
   private readonly byWord = new Map<string, Actor[]>();
+  private readonly memo = new Map<string, Identification | undefined>();
   readonly size: number;
 
-  /** `asOf`: each source's last update (see heldOffice). */
-  constructor(actors: Iterable<Actor>, private readonly asOf: ReadonlyMap<string, string> = new Map()) {
+  /**
+   * `asOf`: each source's last update (see heldOffice). `additions`: actors kept by hand; one whose
+   * name is an actor's of `actors` adds its variants and terms to that actor's.
+   */
+  constructor(actors: Iterable<Actor>, private readonly asOf: ReadonlyMap<string, string> = new Map(), additions: readonly Actor[] = []) {
     let size = 0;
-    for (const actor of actors) {
+    const added = new Map(additions.map((a) => [foldName(a.name), a] as const));
+    const index = (actor: Actor, primary: string) => {
       size++;
-      const names = new Set([actor.name, ...actor.variants].map(foldName));
+      const names = new Set([primary, ...actor.variants.map(foldName)]);
       for (const name of names) {
         add(this.byName, name, actor);
         const words = name.split(' ');
@@ -121,12 +129,33 @@ export class ActorKnowledge {
         for (let i = 1; i < words.length - 1; i++) endings.add(words.slice(i).join(' '));
       }
       for (const ending of endings) if (!names.has(ending)) add(this.bySurname, ending, actor);
+    };
+    for (const actor of actors) {
+      const primary = foldName(actor.name);
+      const extra = added.get(primary);
+      if (!extra) {
+        index(actor, primary);
+        continue;
+      }
+      added.delete(primary);
+      index({ name: extra.name, variants: [...new Set([...actor.variants, ...extra.variants])], terms: [...actor.terms, ...extra.terms] }, primary);
     }
+    for (const [primary, extra] of added) index(extra, primary);
     this.size = size;
   }
 
   /** Who `name` (as written in the text, without titles) can be at `date`, and their country if it is clear. */
   identify(name: string, date?: string): Identification | undefined {
+    // News names the same people over and over: answers are remembered (a bounded memo, emptied when full).
+    const memoKey = `${name}\u0000${date ?? ''}`;
+    if (this.memo.has(memoKey)) return this.memo.get(memoKey);
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    const answer = this.lookUp(name, date);
+    this.memo.set(memoKey, answer);
+    return answer;
+  }
+
+  private lookUp(name: string, date: string | undefined): Identification | undefined {
     const key = foldName(name);
     let match: NameMatch = 'name';
     let found = this.byName.get(key);
@@ -182,20 +211,36 @@ function add(map: Map<string, Actor[]>, key: string, actor: Actor): void {
   else if (!list.includes(actor)) list.push(actor);
 }
 
+/** An actor of the derived file, whose terms are read when first asked for: most actors are never looked at. */
+class DerivedActor implements Actor {
+  private parsed: readonly DerivedTerm[] | undefined;
+  constructor(
+    readonly name: string,
+    readonly variants: readonly string[],
+    private readonly rawTerms: string,
+  ) {}
+  get terms(): readonly DerivedTerm[] {
+    return (this.parsed ??= this.rawTerms.split(';').flatMap((t) => parseTerm(t) ?? []));
+  }
+}
+
+const NO_VARIANTS: readonly string[] = [];
+
 /** The derived file's actors, and the date each of its sources is as of. */
 export function readLeaders(file = LEADERS_FILE): Actor[] & { asOf: Map<string, string> } {
   const actors: Actor[] = [];
   const asOf = new Map<string, string>();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const source = /^# source (\S+) as of (\S+)/.exec(line);
-    if (source) asOf.set(source[1], source[2]);
-    if (line === '' || line.startsWith('#')) continue;
-    const [name, variants, terms] = line.split('\t');
-    actors.push({
-      name,
-      variants: variants ? variants.split(';') : [],
-      terms: terms.split(';').flatMap((t) => parseTerm(t) ?? []),
-    });
+    if (line === '') continue;
+    if (line.startsWith('#')) {
+      const source = /^# source (\S+) as of (\S+)/.exec(line);
+      if (source) asOf.set(source[1], source[2]);
+      continue;
+    }
+    const tab = line.indexOf('\t');
+    const tab2 = line.indexOf('\t', tab + 1);
+    const variants = line.slice(tab + 1, tab2);
+    actors.push(new DerivedActor(line.slice(0, tab), variants ? variants.split(';') : NO_VARIANTS, line.slice(tab2 + 1)));
   }
   return Object.assign(actors, { asOf });
 }
@@ -207,16 +252,7 @@ export function readLeaders(file = LEADERS_FILE): Actor[] & { asOf: Map<string, 
 export const actorKnowledge = cachedByDir((dir: string): ActorKnowledge => {
   const { data } = loadRuleFile(dir, ACTORS_RULE_FILE, ActorsFileSchema);
   const leaders = readLeaders();
-  const byName = new Map(leaders.map((a) => [foldName(a.name), a] as const));
   const source = `rules/${ACTORS_RULE_FILE}`;
-  for (const entry of data.actors) {
-    const terms = entry.terms.map((t) => ({ ...t, source }));
-    const known = byName.get(foldName(entry.name));
-    byName.set(foldName(entry.name), {
-      name: entry.name,
-      variants: [...new Set([...(known?.variants ?? []), ...(entry.variants ?? [])])],
-      terms: [...(known?.terms ?? []), ...terms],
-    });
-  }
-  return new ActorKnowledge(byName.values(), leaders.asOf);
+  const byHand = data.actors.map((entry) => ({ name: entry.name, variants: entry.variants ?? [], terms: entry.terms.map((t) => ({ ...t, source })) }));
+  return new ActorKnowledge(leaders, leaders.asOf, byHand);
 });
