@@ -355,7 +355,7 @@ function afterListFiller(ctx: FinderContext, place: PlaceRef): number {
   let when: DateRef | undefined;
   while (i < Math.min(ctx.sentenceEnd, place.end + LIST_FILLER)) {
     const t = tokens[i];
-    const date = ctx.index.dates.find((d) => d.start === i || (t.pos === 'ADP' && d.start === i + 1));
+    const date = ctx.index.dateAt.get(i) ?? (t.pos === 'ADP' ? ctx.index.dateAt.get(i + 1) : undefined);
     if (date && !when && date.end <= ctx.sentenceEnd) {
       when = date;
       i = date.end;

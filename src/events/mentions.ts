@@ -30,6 +30,8 @@ export interface MentionIndex {
   /** The mention covering a token index. */
   covering: Map<number, MentionRef>;
   dates: DateRef[];
+  /** The date starting at a token index. */
+  dateAt: Map<number, DateRef>;
 }
 
 /** Index of the first token whose end is after `offset`. */
@@ -63,7 +65,9 @@ export function indexMentions(doc: Doc): MentionIndex {
     const [start, end] = tokenRange(doc.tokens, date.start, date.end);
     return { date, start, end };
   });
-  return { mentions, startingAt, covering, dates };
+  const dateAt = new Map<number, DateRef>();
+  for (const d of dates) if (!dateAt.has(d.start)) dateAt.set(d.start, d);
+  return { mentions, startingAt, covering, dates, dateAt };
 }
 
 export const isPerson = (m: MentionRef) => m.entity.type === 'person';

@@ -157,8 +157,8 @@ function firstSinceDates(doc: Doc, index: MentionIndex, start: number, end: numb
   const next = triggers.find(([s]) => s >= end)?.[0] ?? sentenceEnd;
   for (let i = end; i < Math.min(next, end + 8, sentenceEnd); i++) {
     if (doc.tokens[i].lower !== 'since') continue;
-    const date = index.dates.find((d) => d.start === i + 1 && d.end <= sentenceEnd && CALENDAR_VALUE.test(d.date.value) && d.date.type === 'DATE');
-    return date ? [{ ...date, since: true }] : [];
+    const date = index.dateAt.get(i + 1);
+    return date && date.end <= sentenceEnd && CALENDAR_VALUE.test(date.date.value) && date.date.type === 'DATE' ? [{ ...date, since: true }] : [];
   }
   return [];
 }
@@ -169,7 +169,7 @@ function againDates(doc: Doc, index: MentionIndex, from: number, sentenceEnd: nu
   const found: DateRef[] = [];
   for (let i = from; i < Math.min(next, sentenceEnd); i++) {
     if (doc.tokens[i].lower !== 'again') continue;
-    const date = index.dates.find((d) => d.start > i && d.start <= i + 2 && d.end <= sentenceEnd && CALENDAR_VALUE.test(d.date.value));
+    const date = [index.dateAt.get(i + 1), index.dateAt.get(i + 2)].find((d) => d !== undefined && d.end <= sentenceEnd && CALENDAR_VALUE.test(d.date.value));
     if (date) found.push(date);
   }
   return found;
