@@ -144,6 +144,15 @@ export class ActorKnowledge {
     this.size = size;
   }
 
+  /** Whether any of the words (lower case) is a word of a known name: a cheap test before identify(). */
+  knowsAnyWord(words: readonly string[]): boolean {
+    for (const w of words) {
+      const folded = foldName(w);
+      if (this.byWord.has(folded) || this.byName.has(folded)) return true;
+    }
+    return false;
+  }
+
   /** Who `name` (as written in the text, without titles) can be at `date`, and their country if it is clear. */
   identify(name: string, date?: string): Identification | undefined {
     // News names the same people over and over: answers are remembered (a bounded memo, emptied when full).

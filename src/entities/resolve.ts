@@ -139,7 +139,7 @@ class Resolver {
    */
   typeKnownActors(): void {
     for (const m of this.mentions) {
-      if (m.type !== null || m.weak || m.guess || m.byline) continue;
+      if (m.type !== null || m.weak || m.guess || m.byline || !this.world.actors.knowsAnyWord(m.words)) continue;
       // One word: not an ordinary word, an abbreviation, a place's name ("Kent") or a modifier ("Kurdish rebels").
       const { lexicon } = this.rules;
       if (m.words.length === 1 && (this.ordinary(m) || m.attributive || /^\p{Lu}+$/u.test(m.name) || this.rules.notNames.has(m.words[0]) || lexicon.isPlaceName(m.words[0]))) continue;

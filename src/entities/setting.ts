@@ -13,20 +13,19 @@ import type { Outlets } from './rules.ts';
 
 const PLACE_TYPES: ReadonlySet<EntityType> = new Set(['country', 'city', 'place']);
 
-/** Place mentions with a country, in no particular order. */
-function* placeMentions(entities: readonly Entity[]): Generator<{ country: string; mention: Span }> {
-  for (const e of entities) {
-    if (e.country === null || !PLACE_TYPES.has(e.type)) continue;
-    for (const mention of e.mentions) yield { country: e.country, mention };
-  }
+/** The places with a country (a plain loop: this runs for every article). */
+function places(entities: readonly Entity[]): Array<Entity & { country: string }> {
+  return entities.filter((e): e is Entity & { country: string } => e.country !== null && PLACE_TYPES.has(e.type));
 }
 
-function fromDateline(doc: Doc, entities: readonly Entity[]): Setting | undefined {
+function fromDateline(doc: Doc, entities: ReadonlyArray<Entity & { country: string }>): Setting | undefined {
   const { dateline } = doc;
   if (!dateline) return undefined;
   let first: { country: string; mention: Span } | undefined;
-  for (const p of placeMentions(entities)) {
-    if (p.mention.start >= dateline.start && p.mention.end <= dateline.end && (!first || p.mention.start < first.mention.start)) first = p;
+  for (const e of entities) {
+    for (const mention of e.mentions) {
+      if (mention.start >= dateline.start && mention.end <= dateline.end && (!first || mention.start < first.mention.start)) first = { country: e.country, mention };
+    }
   }
   return first && { country: first.country, rule: 'setting.dateline', evidence: first.mention };
 }
@@ -53,16 +52,17 @@ function fromOutlets(doc: Doc, outlets: Outlets): Setting | undefined {
  */
 const MAJORITY_MIN = 3;
 
-function fromMajority(entities: readonly Entity[]): Setting | undefined {
+function fromMajority(entities: ReadonlyArray<Entity & { country: string }>): Setting | undefined {
   const counts = new Map<string, { n: number; first: Span }>();
   let total = 0;
-  for (const { country, mention } of placeMentions(entities)) {
-    total++;
+  for (const { country, mentions } of entities) {
+    total += mentions.length;
+    const first = mentions[0];
     const c = counts.get(country);
-    if (!c) counts.set(country, { n: 1, first: mention });
+    if (!c) counts.set(country, { n: mentions.length, first });
     else {
-      c.n++;
-      if (mention.start < c.first.start) c.first = mention;
+      c.n += mentions.length;
+      if (first.start < c.first.start) c.first = first;
     }
   }
   const [top, next] = [...counts].sort((a, b) => b[1].n - a[1].n);
@@ -74,5 +74,6 @@ function fromMajority(entities: readonly Entity[]): Setting | undefined {
 
 /** The article's setting from the entities the stage found, or undefined when no cue holds. */
 export function findSetting(doc: Doc, entities: readonly Entity[], outlets: Outlets): Setting | undefined {
-  return fromDateline(doc, entities) ?? fromOutlets(doc, outlets) ?? fromMajority(entities);
+  const placed = places(entities);
+  return fromDateline(doc, placed) ?? fromOutlets(doc, outlets) ?? fromMajority(placed);
 }
