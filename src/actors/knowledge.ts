@@ -96,15 +96,17 @@ export function countryAt(actor: Actor, date: string | undefined): { country: st
   return term.country ? { country: term.country, term } : undefined;
 }
 
-/** How many answers the memo of identify holds before it starts again. */
+/** How many answers per date, and how many dates, the memo of identify holds before it starts again. */
 const MEMO_LIMIT = 20_000;
+const MEMO_DATES = 64;
+const PLAIN_WORD = /^[a-z]+$/;
 
 export class ActorKnowledge {
   private readonly byName = new Map<string, Actor[]>();
   private readonly bySurname = new Map<string, Actor[]>();
   /** Each word of a name of several words: a name of one word, and fuller and shorter forms, are found through it. */
   private readonly byWord = new Map<string, Actor[]>();
-  private readonly memo = new Map<string, Identification | undefined>();
+  private readonly memo = new Map<string, Map<string, Identification | undefined>>();
   readonly size: number;
 
   /**
@@ -147,20 +149,29 @@ export class ActorKnowledge {
   /** Whether any of the words (lower case) is a word of a known name: a cheap test before identify(). */
   knowsAnyWord(words: readonly string[]): boolean {
     for (const w of words) {
-      const folded = foldName(w);
-      if (this.byWord.has(folded) || this.byName.has(folded)) return true;
+      // Words come lower-cased; only those with accents or punctuation need folding.
+      if (this.byWord.has(w) || this.byName.has(w)) return true;
+      if (!PLAIN_WORD.test(w)) {
+        const folded = foldName(w);
+        if (this.byWord.has(folded) || this.byName.has(folded)) return true;
+      }
     }
     return false;
   }
 
   /** Who `name` (as written in the text, without titles) can be at `date`, and their country if it is clear. */
   identify(name: string, date?: string): Identification | undefined {
-    // News names the same people over and over: answers are remembered (a bounded memo, emptied when full).
-    const memoKey = `${name}\u0000${date ?? ''}`;
-    if (this.memo.has(memoKey)) return this.memo.get(memoKey);
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    // News names the same people over and over: answers are remembered per date (a bounded memo, emptied when full).
+    const dateKey = date ?? '';
+    let memo = this.memo.get(dateKey);
+    if (!memo) {
+      if (this.memo.size >= MEMO_DATES) this.memo.clear();
+      this.memo.set(dateKey, (memo = new Map()));
+    }
+    if (memo.has(name)) return memo.get(name);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
     const answer = this.lookUp(name, date);
-    this.memo.set(memoKey, answer);
+    memo.set(name, answer);
     return answer;
   }
 
