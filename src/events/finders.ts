@@ -107,6 +107,28 @@ function inPrepositionalPhrase(ctx: FinderContext, m: MentionRef): boolean {
   return false;
 }
 
+/** Reporting verbs that name a quote's speaker after it. */
+const SPEECH = new Set(['say', 'tell', 'add', 'write', 'announce', 'declare', 'note']);
+
+/** The speaker named right after the quote the trigger is in: '…," he told reporters', '…," Erdogan said'. */
+function speakerAfter(ctx: FinderContext, from: number): Actor | null {
+  const tokens = ctx.doc.tokens;
+  for (let i = from; i < ctx.sentenceEnd - 1; i++) {
+    if (!/^["”»]$|^''$/.test(tokens[i].text)) continue;
+    for (let j = i + 1; j < Math.min(ctx.sentenceEnd, i + 5); j++) {
+      const m = ctx.index.covering.get(j);
+      const said = tokens.slice(j, j + 4).some((w) => w.pos === 'VERB' && SPEECH.has(w.lemma));
+      if (m && isPerson(m) && said) return { people: [m], country: null, start: m.start, end: m.end };
+      if (PRONOUNS.has(tokens[j].lower) && said) {
+        const p = previousPerson(ctx, j);
+        return p ? { people: [p], country: null, start: j, end: j + 1 } : null;
+      }
+    }
+    return null;
+  }
+  return null;
+}
+
 /** "a delegation led by X", "headed by X". */
 const LEADS = new Set(['led', 'headed']);
 
@@ -157,6 +179,8 @@ export function subject(ctx: FinderContext, triggerStart: number): Actor | null 
       const p = previousPerson(ctx, i);
       return p ? { people: [p], country: null, start: i, end: i + 1 } : null;
     }
+    // '"We will travel to Qatar," he told reporters': the speaker of a quote is its "I" and "we".
+    if ((t.lower === 'i' || t.lower === 'we') && triggerStart - i <= 12) return speakerAfter(ctx, triggerStart);
   }
   return null;
 }
