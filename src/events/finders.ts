@@ -179,8 +179,12 @@ export function subject(ctx: FinderContext, triggerStart: number): Actor | null 
       const p = previousPerson(ctx, i);
       return p ? { people: [p], country: null, start: i, end: i + 1 } : null;
     }
-    // '"We will travel to Qatar," he told reporters': the speaker of a quote is its "I" and "we".
-    if ((t.lower === 'i' || t.lower === 'we') && triggerStart - i <= 12) return speakerAfter(ctx, triggerStart);
+    // '"We will travel to Qatar," he told reporters': the speaker of a quote is its "I" and "we"
+    // (a speaker named before the quote is found by going on to the left: 'Merkel said "I will visit …"').
+    if ((t.lower === 'i' || t.lower === 'we') && triggerStart - i <= 12) {
+      const speaker = speakerAfter(ctx, triggerStart);
+      if (speaker) return speaker;
+    }
   }
   return null;
 }
