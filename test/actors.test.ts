@@ -1,6 +1,6 @@
 /** The actor knowledge base: the derived leaders file, the hand-kept rules/actors.yaml, and lookups by name and date. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, cpSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +27,7 @@ describe('the derived leaders file', () => {
     const copy = mkdtempSync(path.join(tmpdir(), 'envoy-actors-'));
     try {
       for (const f of ['package.json', 'rules', 'scripts', 'src']) cpSync(path.join(root, f), path.join(copy, f), { recursive: true });
-      cpSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'), { recursive: true, dereference: false, verbatimSymlinks: true });
+      symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
       execFileSync(process.execPath, ['--import', 'tsx', path.join(copy, 'scripts', 'build-actors.ts'), shared], { cwd: copy, stdio: 'pipe' });
       for (const f of ['leaders.tsv', 'NOTICE.md']) expect(readFileSync(path.join(copy, 'data', 'actors', f), 'utf8'), f).toBe(readFileSync(path.join(root, 'data', 'actors', f), 'utf8'));
     } finally {
