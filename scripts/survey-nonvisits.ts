@@ -23,6 +23,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { extract, type Extraction, type Span } from '../src/index.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const SECTIONS = ['sport', 'entertainment'] as const;
 const DEFAULT_CORPUS = path.resolve(import.meta.dirname, '../../shared/data/news-corpus');
@@ -65,18 +66,6 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-/** mulberry32: a small seeded PRNG, so the same seed gives the same sample everywhere. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Fisher–Yates over a copy. */
 function shuffled<T>(list: readonly T[], random: () => number): T[] {
   const out = [...list];
@@ -106,7 +95,7 @@ function selection(options: Options): string[] {
     }
     // Sport takes the odd one when N is odd; each section has its own stream, so one section's size never moves the other's sample.
     const want = k === 0 ? Math.ceil(options.sample / 2) : Math.floor(options.sample / 2);
-    const picked = shuffled(names, mulberry32(options.seed * 2 + k)).slice(0, want).sort(byName);
+    const picked = shuffled(names, seededRandom(options.seed * 2 + k)).slice(0, want).sort(byName);
     chosen.push(...picked.map((n) => `${section}/${n}`));
   });
   return chosen;

@@ -7,20 +7,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom } from '../../scripts/seeded-random.ts';
 
 const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
-
-/** mulberry32: a small seeded generator, so the articles are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['dra', 'vo', 'lin', 'ke', 'zu', 'mar', 'thi', 'ok', 'bel', 'wa', 'nyo', 'rek', 'sa', 'qui', 'tor', 'fen', 'ul', 'ga'];
 const COUNTRIES = ['France', 'Japan', 'Kenya', 'Brazil', 'India', 'Germany', 'Vietnam', 'Nigeria', 'Indonesia', 'Canada'];
@@ -58,7 +47,7 @@ interface Names {
 }
 
 export function unseenArticles(count: number): Array<{ name: string; text: string }> {
-  const next = random(12);
+  const next = seededRandom(12);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
   const word = () => {
     let w = '';
